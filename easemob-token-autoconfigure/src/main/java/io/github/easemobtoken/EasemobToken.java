@@ -1,0 +1,109 @@
+package io.github.easemobtoken;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An Easemob app token (admin token) as issued by {@code POST /{org}/{app}/token}.
+ * <p>
+ * {@link #toString()} shows at most the last four characters of the token, so a token
+ * can be logged or put in an exception message without giving it away.
+ *
+ * @author easemob-token
+ */
+public final class EasemobToken {
+
+	private final String accessToken;
+
+	private final @Nullable Instant expiresAt;
+
+	private final @Nullable String application;
+
+	/**
+	 * Create a token.
+	 * @param accessToken the {@code access_token} to send as {@code Authorization: Bearer}
+	 * @param expiresAt when the token expires, or {@code null} for a token that never
+	 * expires ({@code expires_in = 0})
+	 * @param application the {@code application} UUID of the app, if the response had one
+	 */
+	public EasemobToken(String accessToken, @Nullable Instant expiresAt, @Nullable String application) {
+		if (accessToken.isBlank()) {
+			throw new IllegalArgumentException("accessToken must not be blank");
+		}
+		this.accessToken = accessToken;
+		this.expiresAt = expiresAt;
+		this.application = application;
+	}
+
+	/**
+	 * The token to send as {@code Authorization: Bearer <accessToken>}. Never log it.
+	 * @return the access token
+	 */
+	public String accessToken() {
+		return this.accessToken;
+	}
+
+	/**
+	 * When the token expires; empty for a token that never expires.
+	 * @return the expiry instant, if any
+	 */
+	public Optional<Instant> expiresAt() {
+		return Optional.ofNullable(this.expiresAt);
+	}
+
+	/**
+	 * Whether Easemob issued the token without an expiry ({@code expires_in = 0}).
+	 * @return {@code true} for a permanent token
+	 */
+	public boolean isPermanent() {
+		return this.expiresAt == null;
+	}
+
+	/**
+	 * Whether the token has expired at the given instant.
+	 * @param now the instant to check
+	 * @return {@code true} when the token has an expiry and it is not after {@code now}
+	 */
+	public boolean isExpiredAt(Instant now) {
+		return this.expiresAt != null && !this.expiresAt.isAfter(now);
+	}
+
+	/**
+	 * The UUID of the Easemob app the token belongs to ({@code application}).
+	 * @return the application UUID, or empty when the response did not include it
+	 */
+	public Optional<String> application() {
+		return Optional.ofNullable(this.application);
+	}
+
+	/**
+	 * The token shortened to what may appear in a log: an ellipsis and its last four
+	 * characters (fewer for a very short token).
+	 * @return the redacted token
+	 */
+	public String redacted() {
+		int shown = Math.min(4, this.accessToken.length() / 4);
+		return "…" + this.accessToken.substring(this.accessToken.length() - shown);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof EasemobToken that && this.accessToken.equals(that.accessToken)
+				&& Objects.equals(this.expiresAt, that.expiresAt) && Objects.equals(this.application, that.application);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.accessToken.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "EasemobToken[accessToken=" + redacted() + ", expiresAt=" + ((this.expiresAt != null) ? this.expiresAt : "never")
+				+ ", application=" + this.application + "]";
+	}
+
+}

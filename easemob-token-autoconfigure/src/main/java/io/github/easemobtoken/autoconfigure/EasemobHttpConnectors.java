@@ -1,0 +1,48 @@
+package io.github.easemobtoken.autoconfigure;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Builds connectors with Boot's {@link ClientHttpConnectorBuilder}, so that the
+ * application's choice of HTTP client, SSL bundles and global settings apply; only the
+ * timeouts, redirects and (for Reactor Netty) connection handling are our own.
+ *
+ * @author easemob-token
+ */
+final class EasemobHttpConnectors {
+
+	private EasemobHttpConnectors() {
+	}
+
+	/**
+	 * A connector for the token endpoint. It does not follow redirects, so the client
+	 * secret is only ever sent to the configured host, and, with Reactor Netty, opens a
+	 * new connection per request: token requests are hours apart, and a pooled
+	 * connection that idle would long be closed by the server.
+	 */
+	static ClientHttpConnector forTokenEndpoint(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
+			EasemobProperties properties) {
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.orElse(defaults);
+		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
+			return ReactorNetty.newConnectionPerRequest(reactor).build(settings);
+		}
+		return builder.build(settings);
+	}
+
+	/** Kept apart so that Reactor Netty classes load only when Reactor Netty is used. */
+	private static final class ReactorNetty {
+
+		static ReactorClientHttpConnectorBuilder newConnectionPerRequest(ReactorClientHttpConnectorBuilder builder) {
+			return builder.withHttpClientFactory(reactor.netty.http.client.HttpClient::newConnection);
+		}
+
+	}
+
+}

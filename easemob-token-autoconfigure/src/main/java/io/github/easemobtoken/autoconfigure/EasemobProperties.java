@@ -1,0 +1,271 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import io.github.easemobtoken.token.TtlUnit;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration of the Easemob app and its token. The values come from the Easemob
+ * console, your app's Application Info page (应用详情).
+ *
+ * @author easemob-token
+ */
+@ConfigurationProperties("easemob")
+public class EasemobProperties {
+
+	/**
+	 * Whether to auto-configure the Easemob token provider and clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * REST API host of the app ('Rest Api' in the console). A bare host such as
+	 * 'a1.easemob.com' means https; a full URL such as 'http://127.0.0.1:8080' is used as
+	 * given.
+	 */
+	private String host = "a1.easemob.com";
+
+	/**
+	 * Organization name of the app ('OrgName' in the console). Required unless app-key is
+	 * set.
+	 */
+	private @Nullable String orgName;
+
+	/**
+	 * Name of the app ('AppName' in the console). Required unless app-key is set.
+	 */
+	private @Nullable String appName;
+
+	/**
+	 * App key as the console shows it, 'org#app'. An alternative to org-name and
+	 * app-name; when both are set they must agree.
+	 */
+	private @Nullable String appKey;
+
+	/**
+	 * Client ID of the app ('Client ID' in the console).
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * Client secret of the app ('ClientSecret' in the console). Never logged.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * Lifetime to request for app tokens. A bare number means seconds. 0 requests a token
+	 * that never expires. When unset, the lifetime set in the console applies.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration ttl;
+
+	/**
+	 * Unit in which the token endpoint takes 'ttl' and answers 'expires_in': seconds, or
+	 * milliseconds on the VIP 5 cluster.
+	 */
+	private TtlUnit ttlUnit = TtlUnit.SECONDS;
+
+	/**
+	 * Connect timeout of the token request and of the Easemob WebClient.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Response timeout of the token request and of the Easemob WebClient. Also the
+	 * longest a call waits for a token.
+	 */
+	private Duration responseTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Size of the connection pool of the Easemob WebClient. Calls beyond it queue, up to
+	 * the response timeout.
+	 */
+	private int maxConnections = 50;
+
+	private final Token token = new Token();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public @Nullable String getOrgName() {
+		return this.orgName;
+	}
+
+	public void setOrgName(@Nullable String orgName) {
+		this.orgName = orgName;
+	}
+
+	public @Nullable String getAppName() {
+		return this.appName;
+	}
+
+	public void setAppName(@Nullable String appName) {
+		this.appName = appName;
+	}
+
+	public @Nullable String getAppKey() {
+		return this.appKey;
+	}
+
+	public void setAppKey(@Nullable String appKey) {
+		this.appKey = appKey;
+	}
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public @Nullable Duration getTtl() {
+		return this.ttl;
+	}
+
+	public void setTtl(@Nullable Duration ttl) {
+		this.ttl = ttl;
+	}
+
+	public TtlUnit getTtlUnit() {
+		return this.ttlUnit;
+	}
+
+	public void setTtlUnit(TtlUnit ttlUnit) {
+		this.ttlUnit = ttlUnit;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	/**
+	 * When and how often the token is requested.
+	 */
+	public static class Token {
+
+		/**
+		 * How long before expiry a background refresh starts; at most half the token's
+		 * lifetime.
+		 */
+		private Duration refreshBeforeExpiry = Duration.ofMinutes(5);
+
+		/**
+		 * Least time between two token requests, whatever happens. Protects the account
+		 * from being banned for requesting tokens too often.
+		 */
+		private Duration minRequestInterval = Duration.ofSeconds(10);
+
+		/**
+		 * Cap of the exponential backoff after failed token requests; also the wait
+		 * after a configuration error (HTTP 400 or 404).
+		 */
+		private Duration maxBackoff = Duration.ofMinutes(5);
+
+		/**
+		 * Where the token lives.
+		 */
+		private Store store = Store.MEMORY;
+
+		public Duration getRefreshBeforeExpiry() {
+			return this.refreshBeforeExpiry;
+		}
+
+		public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+		}
+
+		public Duration getMinRequestInterval() {
+			return this.minRequestInterval;
+		}
+
+		public void setMinRequestInterval(Duration minRequestInterval) {
+			this.minRequestInterval = minRequestInterval;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+	}
+
+	/**
+	 * Where the token lives.
+	 */
+	public enum Store {
+
+		/**
+		 * In this JVM only.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, shared by every instance of the application.
+		 */
+		REDIS
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.time.InstantSource;
+
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.EasemobTokenEndpoint;
+import io.github.easemobtoken.token.TokenLifecycleListener;
+import io.github.easemobtoken.token.TokenPolicy;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the Easemob app token: the {@link TokenStore} and the
+ * {@link EasemobTokenProvider} bean {@code easemobTokenProvider}.
+ *
+ * @author easemob-token
+ */
+@AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class)
+@ConditionalOnClass({ WebClient.class, Mono.class })
+@ConditionalOnBooleanProperty(name = "easemob.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EasemobProperties.class)
+public final class EasemobTokenAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenStore easemobTokenStore() {
+		return new InMemoryTokenStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EasemobTokenProvider.class)
+	CachingEasemobTokenProvider easemobTokenProvider(EasemobProperties properties, TokenStore easemobTokenStore,
+			ObjectProvider<TokenLifecycleListener> listeners, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties);
+		WebClient tokenClient = WebClient.builder()
+			.clientConnector(EasemobHttpConnectors.forTokenEndpoint(
+					connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties))
+			.build();
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(tokenClient, validated.app(), validated.credentials(),
+				properties.getTtl(), properties.getTtlUnit(), properties.getResponseTimeout(), InstantSource.system());
+		EasemobProperties.Token token = properties.getToken();
+		TokenPolicy policy = new TokenPolicy(token.getRefreshBeforeExpiry(), token.getMinRequestInterval(),
+				token.getMaxBackoff());
+		return new CachingEasemobTokenProvider(endpoint, easemobTokenStore, policy,
+				TokenLifecycleListener.of(listeners.orderedStream().toList()), InstantSource.system(),
+				Schedulers.parallel(), validated.app().appKey());
+	}
+
+}

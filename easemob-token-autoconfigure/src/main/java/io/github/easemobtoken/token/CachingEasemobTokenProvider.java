@@ -1,0 +1,407 @@
+package io.github.easemobtoken.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.EasemobTokenRequestException;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.store.TokenStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The token lifecycle for one app: a cached token served without a lock, one request in
+ * flight at a time, a refresh ahead of expiry (on a timer as well, so it happens without
+ * traffic), exponential backoff with jitter after failures while a still-valid token
+ * keeps being served, and {@link TokenPolicy#minRequestInterval() a floor} between two
+ * requests whatever happens.
+ * <p>
+ * All decisions read one immutable {@link TokenState} and move to the next with a
+ * compare-and-set; the request in flight is a {@link Sinks.One} that callers without a
+ * valid token wait on. {@link #close()} cancels the timer and the request in flight.
+ *
+ * @author easemob-token
+ */
+public final class CachingEasemobTokenProvider implements EasemobTokenProvider, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(CachingEasemobTokenProvider.class);
+
+	private final EasemobTokenEndpoint endpoint;
+
+	private final TokenStore store;
+
+	private final TokenPolicy policy;
+
+	private final TokenLifecycleListener listener;
+
+	private final InstantSource clock;
+
+	private final Scheduler scheduler;
+
+	private final String appKey;
+
+	private final AtomicReference<TokenState> state = new AtomicReference<>(TokenState.INITIAL);
+
+	private final AtomicReference<@Nullable WakeUp> timer = new AtomicReference<>();
+
+	private final Disposable.Swap request = Disposables.swap();
+
+	private final Mono<EasemobToken> token = new CurrentToken();
+
+	private final AtomicBoolean shortLifetimeReported = new AtomicBoolean();
+
+	private final AtomicReference<@Nullable EasemobToken> freshRejectionReported = new AtomicReference<>();
+
+	private volatile boolean closed;
+
+	/**
+	 * Create a provider.
+	 * @param endpoint the token endpoint client
+	 * @param store where obtained tokens are kept (and, for a shared store, found)
+	 * @param policy when to refresh and how to back off
+	 * @param listener told of every request and rejection
+	 * @param clock the source of the current time
+	 * @param scheduler runs the refresh timer
+	 * @param appKey the app, {@code org#app}, for log messages
+	 */
+	public CachingEasemobTokenProvider(EasemobTokenEndpoint endpoint, TokenStore store, TokenPolicy policy,
+			TokenLifecycleListener listener, InstantSource clock, Scheduler scheduler, String appKey) {
+		this.endpoint = endpoint;
+		this.store = store;
+		this.policy = policy;
+		this.listener = listener;
+		this.clock = clock;
+		this.scheduler = scheduler;
+		this.appKey = appKey;
+	}
+
+	@Override
+	public Mono<EasemobToken> getToken() {
+		return this.token;
+	}
+
+	/** Decides at subscription time, so a {@code Mono} kept for later is never stale. */
+	private final class CurrentToken extends Mono<EasemobToken> {
+
+		@Override
+		public void subscribe(CoreSubscriber<? super EasemobToken> actual) {
+			current().subscribe(actual);
+		}
+
+	}
+
+	private Mono<EasemobToken> current() {
+		TokenState s = this.state.get();
+		long now = this.clock.millis();
+		if (now < s.refreshAt) {
+			return s.tokenMono;
+		}
+		s = startRequestIfAllowed(s, now);
+		if (s.isValidAt(now)) {
+			return s.tokenMono;
+		}
+		Sinks.One<EasemobToken> pending = s.pending;
+		if (pending != null) {
+			return pending.asMono().onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter);
+		}
+		return Mono.error(unavailable(s, now));
+	}
+
+	private TokenState startRequestIfAllowed(TokenState s, long now) {
+		while (s.isDueAt(now) && s.pending == null && now >= s.nextAttemptAt && !this.closed) {
+			Sinks.One<EasemobToken> pending = Sinks.one();
+			TokenState requesting = s.requesting(pending, now + this.policy.minRequestInterval());
+			if (this.state.compareAndSet(s, requesting)) {
+				send(pending, now);
+				return requesting;
+			}
+			s = this.state.get();
+		}
+		return s;
+	}
+
+	private void send(Sinks.One<EasemobToken> pending, long startedAt) {
+		long startNanos = System.nanoTime();
+		Disposable subscription = fromStore(startedAt).map((shared) -> new Obtained(shared, false))
+			.switchIfEmpty(Mono.defer(() -> this.endpoint.requestToken().map((token) -> new Obtained(token, true))))
+			.single()
+			.subscribe((obtained) -> succeeded(pending, obtained, startedAt, startNanos),
+					(ex) -> failed(pending, ex, startedAt, startNanos));
+		this.request.update(subscription);
+	}
+
+	/** A fresh token that another holder of a shared store obtained, never one we held. */
+	private Mono<EasemobToken> fromStore(long now) {
+		TokenState s = this.state.get();
+		return this.store.get()
+			.filter((shared) -> !s.hasHeld(shared) && this.policy.refreshAt(now, expiresAt(shared)) > now)
+			.onErrorResume((ex) -> {
+				logger.warn("Easemob token store " + this.store + " failed to read; requesting a token instead", ex);
+				return Mono.empty();
+			});
+	}
+
+	private void succeeded(Sinks.One<EasemobToken> pending, Obtained obtained, long startedAt, long startNanos) {
+		EasemobToken token = obtained.token();
+		long expiresAt = expiresAt(token);
+		TokenState next = this.state.updateAndGet((s) -> s.obtained(token, startedAt, expiresAt,
+				this.policy.refreshAt(startedAt, expiresAt), startedAt + this.policy.minRequestInterval()));
+		schedule(next);
+		if (obtained.requested()) {
+			tell(() -> this.listener.tokenObtained(token, Duration.ofNanos(System.nanoTime() - startNanos)));
+			this.store.put(token).subscribe(null, (ex) -> logger.warn("Easemob token store " + this.store
+					+ " failed to keep the new token; it is still used by this instance", ex));
+			reportShortLifetime(startedAt, expiresAt);
+		}
+		if (logger.isInfoEnabled()) {
+			logger.info("Obtained Easemob app token " + token.redacted() + " for " + this.appKey
+					+ (obtained.requested() ? "" : " from " + this.store) + ", expires "
+					+ ((expiresAt == Long.MAX_VALUE) ? "never" : "at " + Instant.ofEpochMilli(expiresAt))
+					+ ((next.refreshAt == Long.MAX_VALUE) ? ""
+							: ", refresh from " + Instant.ofEpochMilli(next.refreshAt)));
+		}
+		pending.tryEmitValue(token);
+	}
+
+	private void failed(Sinks.One<EasemobToken> pending, Throwable ex, long startedAt, long startNanos) {
+		EasemobTokenRequestException failure = asRequestFailure(ex);
+		long now = this.clock.millis();
+		TokenState next = this.state.updateAndGet((s) -> s.failed(failure,
+				Math.max(startedAt + this.policy.minRequestInterval(), now + this.policy.backoff(s.failures + 1, failure))));
+		schedule(next);
+		tell(() -> this.listener.tokenRequestFailed(failure, Duration.ofNanos(System.nanoTime() - startNanos)));
+		if (logger.isWarnEnabled()) {
+			logger.warn("Easemob token request for " + this.appKey + " failed (" + next.failures + " in a row): "
+					+ failure.getMessage() + "; next request not before " + Instant.ofEpochMilli(next.nextAttemptAt)
+					+ (next.isValidAt(now) && next.token != null
+							? "; still using token " + next.token.redacted() + " until it expires at "
+									+ Instant.ofEpochMilli(next.expiresAt)
+							: ""));
+		}
+		pending.tryEmitError(failure);
+	}
+
+	/**
+	 * Listeners are told after the state moved on (and the timer, which may start the next
+	 * request, was set) but before callers resume, so metrics agree with what callers saw.
+	 */
+	private void tell(Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Easemob token lifecycle listener failed", ex);
+		}
+	}
+
+	private EasemobTokenRequestException asRequestFailure(Throwable ex) {
+		if (ex instanceof EasemobTokenRequestException failure) {
+			return failure;
+		}
+		return new EasemobTokenRequestException(TokenFailureReason.IO_ERROR.tag() + ": the token request for "
+				+ this.appKey + " failed unexpectedly: " + ex, TokenFailureReason.IO_ERROR, 0, null, null, null, ex);
+	}
+
+	@Override
+	public void invalidate(EasemobToken rejected) {
+		long now = this.clock.millis();
+		TokenState s = this.state.get();
+		while (s.token != null && s.token.accessToken().equals(rejected.accessToken())) {
+			if (now - s.obtainedAt < this.policy.minRequestInterval()) {
+				tell(() -> this.listener.tokenRejected(rejected, false));
+				reportFreshRejection(rejected);
+				return;
+			}
+			if (this.state.compareAndSet(s, s.withoutToken())) {
+				tell(() -> this.listener.tokenRejected(rejected, true));
+				this.store.remove(rejected)
+					.subscribe(null, (ex) -> logger.warn("Easemob token store " + this.store
+							+ " failed to forget a rejected token", ex));
+				logger.info("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
+						+ " (HTTP 401); the next call requests a new one");
+				return;
+			}
+			s = this.state.get();
+		}
+	}
+
+	private void reportFreshRejection(EasemobToken rejected) {
+		if (this.freshRejectionReported.getAndSet(rejected) != rejected && logger.isWarnEnabled()) {
+			logger.warn("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
+					+ " (HTTP 401) less than easemob.token.min-request-interval ("
+					+ Duration.ofMillis(this.policy.minRequestInterval())
+					+ ") after it was issued; keeping it rather than asking again so soon. A token this fresh "
+					+ "is not rejected for its age: check that easemob.host is the app's REST host");
+		}
+	}
+
+	private void reportShortLifetime(long obtainedAt, long expiresAt) {
+		long lifetime = expiresAt - obtainedAt;
+		if (expiresAt != Long.MAX_VALUE && lifetime < 2 * this.policy.minRequestInterval()
+				&& this.shortLifetimeReported.compareAndSet(false, true)) {
+			logger.warn("Easemob app tokens for " + this.appKey + " live " + Duration.ofMillis(lifetime)
+					+ ", less than twice easemob.token.min-request-interval ("
+					+ Duration.ofMillis(this.policy.minRequestInterval())
+					+ "), so calls will find no valid token between expiry and the next allowed request. "
+					+ "Lower easemob.token.min-request-interval, or request longer tokens with easemob.ttl");
+		}
+	}
+
+	private void schedule(TokenState s) {
+		long wakeUpAt = s.wakeUpAt();
+		if (this.closed || wakeUpAt == Long.MAX_VALUE) {
+			return;
+		}
+		WakeUp next = new WakeUp();
+		try {
+			next.task = this.scheduler.schedule(next, Math.max(0, wakeUpAt - this.clock.millis()), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Easemob token refresh timer not scheduled: the scheduler is shut down", ex);
+			return;
+		}
+		WakeUp previous = this.timer.getAndSet(next);
+		if (previous != null) {
+			previous.cancel();
+		}
+		if (this.closed) {
+			next.cancel();
+		}
+	}
+
+	private void wakeUp() {
+		TokenState s = this.state.get();
+		if (this.closed || s.pending != null) {
+			return;
+		}
+		TokenState after = startRequestIfAllowed(s, this.clock.millis());
+		if (after.pending == null) {
+			schedule(after);
+		}
+	}
+
+	/**
+	 * One run of the refresh timer. Whoever claims it first either runs it or cancels it,
+	 * so a timer replaced from another thread is never interrupted half-way.
+	 */
+	private final class WakeUp implements Runnable {
+
+		private final AtomicBoolean claimed = new AtomicBoolean();
+
+		private volatile Disposable task = Disposables.disposed();
+
+		@Override
+		public void run() {
+			if (this.claimed.compareAndSet(false, true)) {
+				wakeUp();
+			}
+		}
+
+		void cancel() {
+			if (this.claimed.compareAndSet(false, true)) {
+				this.task.dispose();
+			}
+		}
+
+	}
+
+	private EasemobTokenUnavailableException unavailableAfter(EasemobTokenRequestException failure) {
+		Instant next = Instant.ofEpochMilli(this.state.get().nextAttemptAt);
+		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": "
+				+ failure.getMessage() + "; next token request not before " + next, failure, next);
+	}
+
+	private EasemobTokenUnavailableException unavailable(TokenState s, long now) {
+		if (this.closed) {
+			return new EasemobTokenUnavailableException(
+					"No Easemob app token for " + this.appKey + ": the token provider is closed", s.lastFailure, null);
+		}
+		Instant next = Instant.ofEpochMilli(s.nextAttemptAt);
+		String why;
+		if (s.lastFailure != null) {
+			why = s.lastFailure.getMessage();
+		}
+		else if (s.token != null) {
+			why = "the token expired at " + Instant.ofEpochMilli(s.expiresAt)
+					+ " and easemob.token.min-request-interval holds the next request back";
+		}
+		else {
+			why = "the last token was rejected and easemob.token.min-request-interval holds the next request back";
+		}
+		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": " + why
+				+ "; next token request not before " + next + " (in " + Duration.ofMillis(s.nextAttemptAt - now) + ")",
+				s.lastFailure, next);
+	}
+
+	/**
+	 * A snapshot of the lifecycle for health checks and gauges.
+	 * @return the status
+	 */
+	public TokenStatus status() {
+		TokenState s = this.state.get();
+		long now = this.clock.millis();
+		TokenStatus.State state;
+		if (s.token != null && s.expiresAt == Long.MAX_VALUE) {
+			state = TokenStatus.State.PERMANENT;
+		}
+		else if (s.isValidAt(now)) {
+			state = TokenStatus.State.VALID;
+		}
+		else if (s.obtainedAt == Long.MIN_VALUE && s.lastFailure == null) {
+			state = TokenStatus.State.NOT_YET_OBTAINED;
+		}
+		else {
+			state = TokenStatus.State.NO_VALID_TOKEN;
+		}
+		return new TokenStatus(state,
+				(s.token != null && s.expiresAt != Long.MAX_VALUE) ? Instant.ofEpochMilli(s.expiresAt) : null,
+				s.lastFailure, s.failures,
+				(s.nextAttemptAt != Long.MIN_VALUE) ? Instant.ofEpochMilli(s.nextAttemptAt) : null, s.pending != null);
+	}
+
+	/**
+	 * Stop the refresh timer and cancel the request in flight; callers waiting for it get
+	 * an {@link EasemobTokenUnavailableException}. A cached token is still served.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		WakeUp wakeUp = this.timer.get();
+		if (wakeUp != null) {
+			wakeUp.cancel();
+		}
+		this.request.dispose();
+		Sinks.One<EasemobToken> pending = this.state.get().pending;
+		if (pending != null) {
+			pending.tryEmitError(unavailable(this.state.get(), this.clock.millis()));
+		}
+	}
+
+	private static long expiresAt(EasemobToken token) {
+		return token.expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+	}
+
+	@Override
+	public String toString() {
+		return "CachingEasemobTokenProvider[" + this.appKey + ", " + status().state() + "]";
+	}
+
+	private record Obtained(EasemobToken token, boolean requested) {
+	}
+
+}

@@ -1,0 +1,222 @@
+package io.github.easemobtoken.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import io.github.easemobtoken.EasemobApp;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenRequestException;
+import io.github.easemobtoken.TokenFailureReason;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Turns an answer of the token endpoint into a token, or into an
+ * {@link EasemobTokenRequestException} that says what to fix. Messages never quote a
+ * successful body (it holds the token) and have the client secret blanked out of
+ * anything the server sent.
+ *
+ * @author easemob-token
+ */
+final class TokenResponseReader {
+
+	/**
+	 * Lifetimes beyond this are treated as this long: far beyond any real token, and
+	 * small enough that instant arithmetic cannot overflow.
+	 */
+	static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private static final String CONSOLE = "Easemob console → your app → Application Info (应用详情)";
+
+	private final EasemobApp app;
+
+	private final TtlUnit ttlUnit;
+
+	private final String secret;
+
+	private final InstantSource clock;
+
+	TokenResponseReader(EasemobApp app, TtlUnit ttlUnit, String secret, InstantSource clock) {
+		this.app = app;
+		this.ttlUnit = ttlUnit;
+		this.secret = secret;
+		this.clock = clock;
+	}
+
+	EasemobToken read(int status, HttpHeaders headers, byte[] body, Instant requestedAt) {
+		if (status >= 200 && status < 300) {
+			return token(status, headers, body, requestedAt);
+		}
+		JsonNode error = parseQuietly(body);
+		String errorType = scrub(text(error, "error"));
+		String description = scrub(text(error, "error_description"));
+		TokenFailureReason reason = classify(status, errorType);
+		Duration retryAfter = (reason == TokenFailureReason.RATE_LIMITED || reason == TokenFailureReason.SERVER_ERROR)
+				? retryAfter(headers) : null;
+		String said = (description != null) ? description : (errorType != null) ? errorType : "no error description";
+		String message = reason.tag() + " (HTTP " + status + "): " + said + " — " + advice(reason, status, description, headers);
+		throw new EasemobTokenRequestException(message, reason, status, errorType, description, retryAfter, null);
+	}
+
+	private EasemobToken token(int status, HttpHeaders headers, byte[] body, Instant requestedAt) {
+		if (body.length == 0) {
+			throw malformed(status, "the body is empty");
+		}
+		JsonNode root = parseQuietly(body);
+		if (root == null) {
+			throw malformed(status, "the body is not JSON (Content-Type " + headers.getContentType() + ", "
+					+ body.length + " bytes)");
+		}
+		if (!root.isObject()) {
+			throw malformed(status, "the body is JSON but not an object");
+		}
+		JsonNode accessToken = root.get("access_token");
+		if (accessToken == null || !accessToken.isString() || accessToken.stringValue().isBlank()) {
+			throw malformed(status, "access_token is missing or not a string");
+		}
+		JsonNode application = root.get("application");
+		return new EasemobToken(accessToken.stringValue(), expiresAt(status, root.get("expires_in"), requestedAt),
+				(application != null && application.isString()) ? application.stringValue() : null);
+	}
+
+	private @Nullable Instant expiresAt(int status, @Nullable JsonNode expiresIn, Instant requestedAt) {
+		if (expiresIn == null || expiresIn.isNull()) {
+			throw malformed(status, "expires_in is missing");
+		}
+		if (!expiresIn.isIntegralNumber()) {
+			throw malformed(status, "expires_in is not a whole number: " + expiresIn);
+		}
+		if (!expiresIn.canConvertToLong()) {
+			throw malformed(status, "expires_in is out of range: " + expiresIn);
+		}
+		long value = expiresIn.longValue();
+		if (value < 0) {
+			throw malformed(status, "expires_in is negative: " + value);
+		}
+		if (value == 0) {
+			return null;
+		}
+		Duration lifetime = this.ttlUnit.fromWire(value);
+		return requestedAt.plus((lifetime.compareTo(LONGEST_LIFETIME) > 0) ? LONGEST_LIFETIME : lifetime);
+	}
+
+	private EasemobTokenRequestException malformed(int status, String what) {
+		return new EasemobTokenRequestException(
+				TokenFailureReason.MALFORMED_RESPONSE.tag() + " (HTTP " + status + "): " + what
+						+ " — the token endpoint " + this.app.tokenUri() + " did not answer like Easemob; check easemob.host",
+				TokenFailureReason.MALFORMED_RESPONSE, status, null, null, null, null);
+	}
+
+	private static TokenFailureReason classify(int status, @Nullable String errorType) {
+		if (status == 400 && "invalid_grant".equals(errorType)) {
+			return TokenFailureReason.INVALID_GRANT;
+		}
+		if (status == 400 && "illegal_argument".equals(errorType)) {
+			return TokenFailureReason.ILLEGAL_ARGUMENT;
+		}
+		if (status == 404 && "organization_application_not_found".equals(errorType)) {
+			return TokenFailureReason.ORGANIZATION_APPLICATION_NOT_FOUND;
+		}
+		if (status == 408) {
+			return TokenFailureReason.TIMEOUT;
+		}
+		if (status == 429) {
+			return TokenFailureReason.RATE_LIMITED;
+		}
+		return (status >= 500) ? TokenFailureReason.SERVER_ERROR : TokenFailureReason.CLIENT_ERROR;
+	}
+
+	private String advice(TokenFailureReason reason, int status, @Nullable String description, HttpHeaders headers) {
+		return switch (reason) {
+			case INVALID_GRANT, ILLEGAL_ARGUMENT -> "check " + credentialKeys(description)
+					+ ": it must be the one shown for app " + this.app.appKey() + " in the " + CONSOLE;
+			case ORGANIZATION_APPLICATION_NOT_FOUND -> "check easemob.org-name and easemob.app-name (or easemob.app-key): "
+					+ "there is no app " + this.app.appKey() + " on " + this.app.host()
+					+ "; also check easemob.host against 'Rest Api' in the " + CONSOLE;
+			case RATE_LIMITED -> "the token endpoint's rate limit was reached; the next request waits for the backoff";
+			case SERVER_ERROR -> "Easemob had a server error; the next request waits for the backoff";
+			case TIMEOUT -> "the request timed out at the server; the next request waits for the backoff";
+			case CLIENT_ERROR -> clientErrorAdvice(status, headers);
+			case IO_ERROR, MALFORMED_RESPONSE -> "check easemob.host";
+		};
+	}
+
+	private String clientErrorAdvice(int status, HttpHeaders headers) {
+		if (status >= 300 && status < 400) {
+			return "the token endpoint " + this.app.tokenUri() + " redirects to " + headers.getLocation()
+					+ "; set easemob.host to the 'Rest Api' address in the " + CONSOLE;
+		}
+		if (status == 401 || status == 403) {
+			return "Easemob refused the credentials; check easemob.client-id and easemob.client-secret in the "
+					+ CONSOLE;
+		}
+		return "check easemob.host, easemob.org-name and easemob.app-name against the " + CONSOLE;
+	}
+
+	private static String credentialKeys(@Nullable String description) {
+		String lower = (description != null) ? description.toLowerCase(Locale.ROOT) : "";
+		if (lower.contains("client_secret")) {
+			return "easemob.client-secret (ClientSecret)";
+		}
+		if (lower.contains("client_id")) {
+			return "easemob.client-id (Client ID)";
+		}
+		return "easemob.client-id (Client ID) and easemob.client-secret (ClientSecret)";
+	}
+
+	private @Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		value = value.trim();
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				long date = headers.getDate();
+				Instant now = (date > 0) ? Instant.ofEpochMilli(date) : this.clock.instant();
+				Duration wait = Duration.between(now, until);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException notDate) {
+				return null;
+			}
+		}
+	}
+
+	private static @Nullable JsonNode parseQuietly(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			return json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(@Nullable JsonNode node, String field) {
+		JsonNode value = (node != null && node.isObject()) ? node.get(field) : null;
+		return (value != null && value.isString() && !value.stringValue().isBlank()) ? value.stringValue() : null;
+	}
+
+	private @Nullable String scrub(@Nullable String serverText) {
+		return (serverText != null) ? serverText.replace(this.secret, "******") : null;
+	}
+
+}

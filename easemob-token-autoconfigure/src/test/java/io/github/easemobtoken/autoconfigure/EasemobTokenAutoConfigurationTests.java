@@ -1,0 +1,252 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.TtlUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
+import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
+import static io.github.easemobtoken.test.EasemobStub.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * {@link EasemobTokenAutoConfiguration}: binding, the beans it creates and when it backs
+ * off.
+ */
+class EasemobTokenAutoConfigurationTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					EasemobTokenAutoConfiguration.class));
+
+	private ApplicationContextRunner withEasemob() {
+		return this.contextRunner.withPropertyValues("easemob.host=" + easemob.baseUrl(),
+				"easemob.org-name=" + EasemobStub.ORG, "easemob.app-name=" + EasemobStub.APP,
+				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
+	}
+
+	@Test
+	void shouldBindEveryKey() {
+		this.contextRunner
+			.withPropertyValues("easemob.enabled=true", "easemob.host=a61.easemob.com", "easemob.org-name=org1",
+					"easemob.app-name=app1", "easemob.app-key=org1#app1", "easemob.client-id=id1",
+					"easemob.client-secret=secret1", "easemob.ttl=7d", "easemob.ttl-unit=milliseconds",
+					"easemob.connect-timeout=2s", "easemob.response-timeout=3s", "easemob.max-connections=7",
+					"easemob.token.refresh-before-expiry=10m", "easemob.token.min-request-interval=20s",
+					"easemob.token.max-backoff=15m", "easemob.token.store=memory")
+			.run((context) -> {
+				EasemobProperties properties = context.getBean(EasemobProperties.class);
+				assertThat(properties.isEnabled()).isTrue();
+				assertThat(properties.getHost()).isEqualTo("a61.easemob.com");
+				assertThat(properties.getOrgName()).isEqualTo("org1");
+				assertThat(properties.getAppName()).isEqualTo("app1");
+				assertThat(properties.getAppKey()).isEqualTo("org1#app1");
+				assertThat(properties.getClientId()).isEqualTo("id1");
+				assertThat(properties.getClientSecret()).isEqualTo("secret1");
+				assertThat(properties.getTtl()).isEqualTo(Duration.ofDays(7));
+				assertThat(properties.getTtlUnit()).isEqualTo(TtlUnit.MILLISECONDS);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getMaxConnections()).isEqualTo(7);
+				assertThat(properties.getToken().getRefreshBeforeExpiry()).isEqualTo(Duration.ofMinutes(10));
+				assertThat(properties.getToken().getMinRequestInterval()).isEqualTo(Duration.ofSeconds(20));
+				assertThat(properties.getToken().getMaxBackoff()).isEqualTo(Duration.ofMinutes(15));
+				assertThat(properties.getToken().getStore()).isEqualTo(EasemobProperties.Store.MEMORY);
+			});
+	}
+
+	@Test
+	void shouldHaveTheDocumentedDefaults() {
+		withEasemob().run((context) -> {
+			EasemobProperties properties = context.getBean(EasemobProperties.class);
+			assertThat(properties.getTtl()).isNull();
+			assertThat(properties.getTtlUnit()).isEqualTo(TtlUnit.SECONDS);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.getMaxConnections()).isEqualTo(50);
+			assertThat(properties.getToken().getRefreshBeforeExpiry()).isEqualTo(Duration.ofMinutes(5));
+			assertThat(properties.getToken().getMinRequestInterval()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.getToken().getMaxBackoff()).isEqualTo(Duration.ofMinutes(5));
+			assertThat(properties.getToken().getStore()).isEqualTo(EasemobProperties.Store.MEMORY);
+			assertThat(new EasemobProperties().getHost()).isEqualTo("a1.easemob.com");
+		});
+	}
+
+	@Test
+	void shouldReadABareTtlAsSecondsAndSendItInTheConfiguredUnit() {
+		EasemobStub.issueTokens(easemob, 2000);
+		withEasemob().withPropertyValues("easemob.ttl=2", "easemob.ttl-unit=milliseconds").run((context) -> {
+			assertThat(context.getBean(EasemobProperties.class).getTtl()).isEqualTo(Duration.ofSeconds(2));
+			context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
+			easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
+					{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s","ttl":2000}"""
+				.formatted(CLIENT_ID, CLIENT_SECRET))));
+		});
+	}
+
+	@Test
+	void shouldProvideTheTokenProviderBeanAndObtainATokenFromTheConfiguredHost() {
+		EasemobStub.issueTokens(easemob, 3600);
+		withEasemob().run((context) -> {
+			assertThat(context).hasSingleBean(EasemobTokenProvider.class)
+				.hasBean("easemobTokenProvider")
+				.hasSingleBean(CachingEasemobTokenProvider.class)
+				.hasSingleBean(InMemoryTokenStore.class);
+			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
+			assertThat(token.accessToken()).isEqualTo(token(1));
+			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldAcceptAnAppKeyInsteadOfOrgAndAppName() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner
+			.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+					"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET)
+			.run((context) -> {
+				assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5))
+					.accessToken()).isEqualTo(token(1));
+				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldTimeOutTokenRequestsAfterTheConfiguredResponseTimeout() {
+		EasemobStub.issueTokens(easemob, 3600, 3000);
+		withEasemob().withPropertyValues("easemob.response-timeout=300ms").run((context) -> {
+			long start = System.nanoTime();
+			EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+					() -> context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5)));
+			assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.TIMEOUT);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		});
+	}
+
+	@Test
+	void shouldCloseTheProviderWithTheContext() {
+		EasemobStub.failWith(easemob, 503, "down", "down");
+		withEasemob().run((context) -> {
+			EasemobTokenProvider provider = context.getBean(EasemobTokenProvider.class);
+			catchThrowableOfType(EasemobTokenUnavailableException.class, () -> provider.getToken().block());
+			context.close();
+			assertThat(catchThrowableOfType(EasemobTokenUnavailableException.class, () -> provider.getToken().block()))
+				.hasMessageEndingWith("the token provider is closed");
+		});
+	}
+
+	@Test
+	void shouldBackOffWhenTheUserDefinesAProviderAndNeedNoCredentialsThen() {
+		this.contextRunner.withUserConfiguration(UserProviderConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(EasemobTokenProvider.class).hasBean("myProvider");
+			assertThat(context).doesNotHaveBean(CachingEasemobTokenProvider.class);
+		});
+	}
+
+	@Test
+	void shouldBackOffWhenTheUserDefinesATokenStoreAndConsultIt() {
+		EasemobStub.issueTokens(easemob, 3600);
+		withEasemob().withUserConfiguration(UserStoreConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TokenStore.class).doesNotHaveBean(InMemoryTokenStore.class);
+			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
+			assertThat(token.accessToken()).isEqualTo("shared-token-from-another-instance-0042");
+			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+			assertThat(context.getBean(UserStoreConfiguration.class).reads).hasValue(1);
+		});
+	}
+
+	@Test
+	void shouldConfigureAndValidateNothingWhenDisabled() {
+		this.contextRunner.withPropertyValues("easemob.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(EasemobProperties.class)
+				.doesNotHaveBean(EasemobTokenProvider.class)
+				.doesNotHaveBean(TokenStore.class);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserProviderConfiguration {
+
+		@Bean
+		EasemobTokenProvider myProvider() {
+			return new EasemobTokenProvider() {
+
+				@Override
+				public Mono<EasemobToken> getToken() {
+					return Mono.just(new EasemobToken("user-supplied-token-0001", null, null));
+				}
+
+				@Override
+				public void invalidate(EasemobToken rejected) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserStoreConfiguration {
+
+		final AtomicInteger reads = new AtomicInteger();
+
+		@Bean
+		TokenStore sharedStore() {
+			EasemobToken shared = new EasemobToken("shared-token-from-another-instance-0042",
+					Instant.now().plus(Duration.ofHours(2)), EasemobStub.APPLICATION);
+			return new TokenStore() {
+
+				@Override
+				public Mono<EasemobToken> get() {
+					return Mono.fromSupplier(() -> {
+						UserStoreConfiguration.this.reads.incrementAndGet();
+						return shared;
+					});
+				}
+
+				@Override
+				public Mono<Void> put(EasemobToken token) {
+					return Mono.empty();
+				}
+
+				@Override
+				public Mono<Void> remove(EasemobToken token) {
+					return Mono.empty();
+				}
+
+			};
+		}
+
+	}
+
+}

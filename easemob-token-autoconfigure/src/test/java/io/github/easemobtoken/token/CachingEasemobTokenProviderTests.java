@@ -1,0 +1,522 @@
+package io.github.easemobtoken.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenRequestException;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.VirtualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
+import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.VirtualClock.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.easemobtoken.test.Eventually.eventually;
+
+/**
+ * The token lifecycle on virtual time against a WireMock Easemob: caching, refresh ahead
+ * of expiry, backoff, the floor between requests and invalidation.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CachingEasemobTokenProviderTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final VirtualClock clock = new VirtualClock();
+
+	/** Virtual instants at which token requests left, to check the floor. */
+	private final List<Long> requestTimes = new CopyOnWriteArrayList<>();
+
+	private final List<String> events = new CopyOnWriteArrayList<>();
+
+	private final List<CachingEasemobTokenProvider> providers = new ArrayList<>();
+
+	private CachingEasemobTokenProvider provider;
+
+	@AfterEach
+	void closeProviders() {
+		this.providers.forEach(CachingEasemobTokenProvider::close);
+	}
+
+	private CachingEasemobTokenProvider provider(TtlUnit unit, double jitter) {
+		return provider(unit, jitter, new InMemoryTokenStore());
+	}
+
+	private CachingEasemobTokenProvider provider(TtlUnit unit, double jitter, TokenStore store) {
+		ExchangeFilterFunction recordTime = (request, next) -> {
+			this.requestTimes.add(this.clock.millis());
+			return next.exchange(request);
+		};
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.builder().filter(recordTime).build(),
+				EasemobStub.app(easemob), EasemobStub.credentials(), null, unit, Duration.ofSeconds(5), this.clock);
+		TokenLifecycleListener recorder = new TokenLifecycleListener() {
+
+			@Override
+			public void tokenObtained(EasemobToken token, Duration elapsed) {
+				CachingEasemobTokenProviderTests.this.events.add("obtained " + token.redacted());
+			}
+
+			@Override
+			public void tokenRequestFailed(EasemobTokenRequestException failure, Duration elapsed) {
+				CachingEasemobTokenProviderTests.this.events.add("failed " + failure.getReason().tag());
+			}
+
+			@Override
+			public void tokenRejected(EasemobToken token, boolean dropped) {
+				CachingEasemobTokenProviderTests.this.events
+					.add("rejected " + token.redacted() + (dropped ? " dropped" : " kept"));
+			}
+
+		};
+		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
+				() -> jitter);
+		this.provider = new CachingEasemobTokenProvider(endpoint, store, policy, recorder,
+				this.clock, this.clock.scheduler(), "easemob-demo#testapp");
+		this.providers.add(this.provider);
+		return this.provider;
+	}
+
+	private CachingEasemobTokenProvider provider() {
+		return provider(TtlUnit.SECONDS, 0.5);
+	}
+
+	private String currentToken() {
+		return this.provider.getToken().block(Duration.ofSeconds(5)).accessToken();
+	}
+
+	private EasemobTokenUnavailableException unavailable() {
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> this.provider.getToken().block(Duration.ofSeconds(5)));
+		assertThat(ex).as("no token to be had").isNotNull();
+		return ex;
+	}
+
+	/** Wait until every request that reached the stub has been handled by the provider. */
+	private void awaitRequests(int count) {
+		eventually()
+			.until(() -> EasemobStub.tokenRequests(easemob) == count && requestEvents() == count);
+	}
+
+	/**
+	 * Wait until no request is between the provider's decision and its answer, so that
+	 * moving the clock cannot fall between a decision and the request leaving.
+	 */
+	private void awaitQuiet() {
+		eventually().until(() -> !this.provider.status().requestInFlight() && requestEvents() == this.requestTimes.size());
+	}
+
+	private long requestEvents() {
+		return this.events.stream().filter((event) -> !event.startsWith("rejected")).count();
+	}
+
+	private void advanceAndExpectNoRequest(Duration duration) {
+		int before = EasemobStub.tokenRequests(easemob);
+		this.clock.advance(duration);
+		assertThat(EasemobStub.tokenRequests(easemob)).as("requests after %s", this.clock.elapsed()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldRequestOnceAndServeTheCachedTokenAfterwards() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		assertThat(currentToken()).isEqualTo(token(1));
+		this.clock.advance(Duration.ofMinutes(54));
+		assertThat(currentToken()).isEqualTo(token(1));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		TokenStatus status = this.provider.status();
+		assertThat(status.state()).isEqualTo(TokenStatus.State.VALID);
+		assertThat(status.expiresAt()).isEqualTo(START.plusSeconds(3600));
+		assertThat(status.lastFailure()).isNull();
+	}
+
+	@Test
+	void shouldBeLazyAndReportNotYetObtainedBeforeTheFirstCall() {
+		EasemobStub.issueTokens(easemob, 3600);
+		Mono<EasemobToken> token = provider().getToken();
+		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NOT_YET_OBTAINED);
+		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(token.block(Duration.ofSeconds(5)).accessToken()).isEqualTo(token(1));
+	}
+
+	@Test
+	void shouldDecideWhenSubscribedSoAKeptMonoIsNeverStale() {
+		EasemobStub.issueTokens(easemob, 3600);
+		Mono<EasemobToken> kept = provider().getToken();
+		assertThat(kept.block(Duration.ofSeconds(5)).accessToken()).isEqualTo(token(1));
+		this.clock.advance(Duration.ofMinutes(55));
+		awaitRequests(2);
+		assertThat(kept.block(Duration.ofSeconds(5)).accessToken()).isEqualTo(token(2));
+	}
+
+	@Test
+	void shouldRefreshInTheBackgroundAheadOfExpiryWithoutTraffic() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
+		this.clock.advance(Duration.ofMillis(1));
+		awaitRequests(2);
+		assertThat(this.requestTimes).containsExactly(START.toEpochMilli(), START.plus(Duration.ofMinutes(55)).toEpochMilli());
+		assertThat(this.provider.status().expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(55)).plusSeconds(3600));
+		assertThat(currentToken()).isEqualTo(token(2));
+		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
+		this.clock.advance(Duration.ofMillis(1));
+		awaitRequests(3);
+		assertThat(currentToken()).isEqualTo(token(3));
+	}
+
+	@Test
+	void shouldServeTheCurrentTokenAtOnceWhileTheRefreshIsInFlight() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		EasemobStub.continueIssuingTokens(easemob, 3600, 1500);
+		this.clock.advance(Duration.ofMinutes(56));
+		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 2);
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.provider.getToken().block(Duration.ofMillis(200)).accessToken()).isEqualTo(token(1));
+		}
+		awaitRequests(2);
+		assertThat(currentToken()).isEqualTo(token(2));
+	}
+
+	@Test
+	void shouldRefreshAtHalfLifeWhenTheTokenLivesLessThanTwiceRefreshBeforeExpiry() {
+		EasemobStub.issueTokens(easemob, 120);
+		provider();
+		currentToken();
+		advanceAndExpectNoRequest(Duration.ofSeconds(60).minusMillis(1));
+		this.clock.advance(Duration.ofMillis(1));
+		awaitRequests(2);
+		assertThat(currentToken()).isEqualTo(token(2));
+	}
+
+	@Test
+	void shouldMakeCallersWaitForTheOneRequestWhenTheTokenHasExpired() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		currentToken();
+		EasemobStub.continueIssuingTokens(easemob, 3600, 500);
+		this.clock.jump(Duration.ofHours(2));
+		long start = System.nanoTime();
+		assertThat(currentToken()).isEqualTo(token(2));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldNeverRefreshAPermanentToken() {
+		EasemobStub.issueTokens(easemob, 0);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		this.clock.advance(Duration.ofDays(3650));
+		assertThat(currentToken()).isEqualTo(token(1));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		TokenStatus status = this.provider.status();
+		assertThat(status.state()).isEqualTo(TokenStatus.State.PERMANENT);
+		assertThat(status.expiresAt()).isNull();
+	}
+
+	@Test
+	void shouldReadMillisecondLifetimesOnTheVip5Cluster() {
+		EasemobStub.issueTokens(easemob, 3_600_000);
+		provider(TtlUnit.MILLISECONDS, 0.5);
+		currentToken();
+		assertThat(this.provider.status().expiresAt()).isEqualTo(START.plusSeconds(3600));
+		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
+		this.clock.advance(Duration.ofMillis(1));
+		awaitRequests(2);
+	}
+
+	@Test
+	void shouldBackOffExponentiallyUpToMaxBackoffAfterTransientFailures() {
+		EasemobStub.failWith(easemob, 503, "service_unavailable", "try later");
+		provider();
+		EasemobTokenUnavailableException first = unavailable();
+		assertThat(first.getLastFailure().getReason()).isEqualTo(TokenFailureReason.SERVER_ERROR);
+		assertThat(first.getNextAttemptAt()).isEqualTo(START.plusSeconds(10));
+		int requests = 1;
+		for (long gap : new long[] { 10, 20, 40, 80, 160, 300, 300 }) {
+			assertThat(this.provider.status().nextAttemptAt()).isEqualTo(this.clock.instant().plusSeconds(gap));
+			advanceAndExpectNoRequest(Duration.ofSeconds(gap).minusMillis(1));
+			this.clock.advance(Duration.ofMillis(1));
+			awaitRequests(++requests);
+		}
+		assertThat(this.provider.status().consecutiveFailures()).isEqualTo(8);
+		assertThat(this.requestTimes).hasSize(8);
+	}
+
+	@Test
+	void shouldJitterTheBackoff() {
+		EasemobStub.failWith(easemob, 502, "bad_gateway", "upstream");
+		provider(TtlUnit.SECONDS, 0.75);
+		unavailable();
+		int requests = 1;
+		for (long gap : new long[] { 11, 22, 44 }) {
+			assertThat(this.provider.status().nextAttemptAt()).isEqualTo(this.clock.instant().plusSeconds(gap));
+			this.clock.advance(Duration.ofSeconds(gap));
+			awaitRequests(++requests);
+		}
+	}
+
+	@Test
+	void shouldWaitForRetryAfterWhenItIsLongerThanTheBackoff() {
+		easemob.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(
+				EasemobStub.errorResponse(429, "reach_limit", "limit").withHeader("Retry-After", "120")));
+		provider();
+		EasemobTokenUnavailableException ex = unavailable();
+		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED);
+		assertThat(ex.getNextAttemptAt()).isEqualTo(START.plusSeconds(120));
+		advanceAndExpectNoRequest(Duration.ofSeconds(120).minusMillis(1));
+		this.clock.advance(Duration.ofMillis(1));
+		awaitRequests(2);
+	}
+
+	@Test
+	void shouldGiveEveryCallerItsOwnTypedErrorAndNotRetryAConfigurationErrorBeforeMaxBackoff() {
+		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		provider();
+		EasemobTokenUnavailableException first = unavailable();
+		assertThat(first).hasMessage("No Easemob app token for easemob-demo#testapp: invalid_grant (HTTP 400): "
+				+ "client_secret does not match — check easemob.client-secret (ClientSecret): it must be the one shown "
+				+ "for app easemob-demo#testapp in the Easemob console → your app → Application Info (应用详情); next "
+				+ "token request not before 2026-11-24T08:05:00Z");
+		List<EasemobTokenUnavailableException> later = new ArrayList<>();
+		for (int i = 0; i < 49; i++) {
+			this.clock.advance(Duration.ofSeconds(6));
+			later.add(unavailable());
+		}
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(later).doesNotContain(first).doesNotHaveDuplicates().allSatisfy((ex) -> {
+			assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
+			assertThat(ex.getLastFailure().getStatusCode()).isEqualTo(400);
+			assertThat(ex.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+			assertThat(ex.getMessage()).contains("client_secret does not match — check easemob.client-secret");
+		});
+		this.clock.advance(Duration.ofSeconds(6));
+		awaitRequests(2);
+	}
+
+	@Test
+	void shouldServeTheStillValidTokenWhileRefreshesFailThenReportNoTokenAndRecover() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		EasemobStub.failWith(easemob, 503, "service_unavailable", "down");
+		this.clock.advance(Duration.ofMinutes(55));
+		awaitRequests(2);
+		int requests = 2;
+		for (long gap : new long[] { 10, 20, 40, 80 }) {
+			this.clock.advance(Duration.ofSeconds(gap));
+			awaitRequests(++requests);
+			assertThat(currentToken()).isEqualTo(token(1));
+		}
+		// 57:30 now, next attempt at 60:10; token 1 expires at 60:00
+		this.clock.advance(Duration.ofSeconds(150));
+		EasemobTokenUnavailableException ex = unavailable();
+		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.SERVER_ERROR);
+		assertThat(ex.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(60)).plusSeconds(10));
+		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
+		EasemobStub.continueIssuingTokens(easemob, 3600, 0);
+		this.clock.advance(Duration.ofSeconds(10));
+		awaitRequests(7);
+		assertThat(currentToken()).isEqualTo(token(2));
+		assertThat(this.provider.status().lastFailure()).isNull();
+		assertThat(this.provider.status().consecutiveFailures()).isZero();
+	}
+
+	@Test
+	void shouldKeepATokenRejectedWithinTheFloorAndDropItAfterwards() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		EasemobToken first = this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(9));
+		this.provider.invalidate(first);
+		assertThat(currentToken()).isEqualTo(token(1));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.provider.invalidate(first);
+		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
+		assertThat(currentToken()).isEqualTo(token(2));
+		assertThat(this.events).containsExactly("obtained …0001", "rejected …0001 kept", "rejected …0001 dropped",
+				"obtained …0002");
+	}
+
+	@Test
+	void shouldNeverTakeARejectedTokenBackFromAStoreThatStillHoldsIt() {
+		EasemobStub.issueTokens(easemob, 3600);
+		InMemoryTokenStore kept = new InMemoryTokenStore();
+		TokenStore forgetsNothing = new TokenStore() {
+
+			@Override
+			public Mono<EasemobToken> get() {
+				return kept.get();
+			}
+
+			@Override
+			public Mono<Void> put(EasemobToken token) {
+				return kept.put(token);
+			}
+
+			@Override
+			public Mono<Void> remove(EasemobToken token) {
+				return Mono.empty();
+			}
+
+		};
+		provider(TtlUnit.SECONDS, 0.5, forgetsNothing);
+		EasemobToken first = this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(10));
+		this.provider.invalidate(first);
+		assertThat(currentToken()).isEqualTo(token(2));
+		this.clock.advance(Duration.ofSeconds(10));
+		this.provider.invalidate(this.provider.getToken().block());
+		assertThat(currentToken()).isEqualTo(token(3));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(3);
+	}
+
+	@Test
+	void shouldIgnoreTheInvalidationOfATokenThatIsNoLongerCurrent() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		EasemobToken first = this.provider.getToken().block();
+		this.clock.advance(Duration.ofMinutes(55));
+		awaitRequests(2);
+		this.provider.invalidate(first);
+		assertThat(currentToken()).isEqualTo(token(2));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(this.events).containsExactly("obtained …0001", "obtained …0002");
+	}
+
+	@Test
+	void shouldWarnOnceWhenTokensLiveLessThanTwiceTheFloorAndStillHoldTheFloor(CapturedOutput output) {
+		EasemobStub.issueTokens(easemob, 5);
+		provider();
+		assertThat(currentToken()).isEqualTo(token(1));
+		this.clock.advance(Duration.ofSeconds(6));
+		EasemobTokenUnavailableException ex = unavailable();
+		assertThat(ex).hasMessage("No Easemob app token for easemob-demo#testapp: the token expired at "
+				+ "2026-11-24T08:00:05Z and easemob.token.min-request-interval holds the next request back; next token "
+				+ "request not before 2026-11-24T08:00:10Z (in PT4S)");
+		assertThat(ex.getLastFailure()).isNull();
+		this.clock.advance(Duration.ofSeconds(4));
+		awaitRequests(2);
+		assertThat(currentToken()).isEqualTo(token(2));
+		this.clock.advance(Duration.ofSeconds(10));
+		awaitRequests(3);
+		assertThat(this.requestTimes).containsExactly(START.toEpochMilli(), START.plusSeconds(10).toEpochMilli(),
+				START.plusSeconds(20).toEpochMilli());
+		String warning = "Lower easemob.token.min-request-interval, or request longer tokens with easemob.ttl";
+		assertThat(output.getAll().split(warning, -1)).hasSize(2);
+		assertThat(output.getAll()).contains("Easemob app tokens for easemob-demo#testapp live PT5S, less than twice "
+				+ "easemob.token.min-request-interval (PT10S)");
+	}
+
+	@Test
+	void shouldLogObtainedTokensRedacted(CapturedOutput output) {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		currentToken();
+		assertThat(output.getAll()).contains("Obtained Easemob app token …0001 for easemob-demo#testapp, expires at "
+				+ "2026-11-24T09:00:00Z, refresh from 2026-11-24T08:55:00Z")
+			.doesNotContain(token(1))
+			.doesNotContain(EasemobStub.CLIENT_SECRET);
+	}
+
+	@Test
+	void shouldStopRefreshingOnceClosed() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		currentToken();
+		this.provider.close();
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(unavailable()).hasMessage(
+				"No Easemob app token for easemob-demo#testapp: the token provider is closed");
+	}
+
+	@Test
+	void shouldFailCallersWaitingOnTheRequestInFlightWhenClosed() {
+		EasemobStub.continueIssuingTokens(easemob, 3600, 3000);
+		provider();
+		Mono<EasemobToken> waiting = this.provider.getToken().cache();
+		waiting.subscribe((token) -> {
+		}, (ex) -> {
+		});
+		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 1);
+		this.provider.close();
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> waiting.block(Duration.ofMillis(500)));
+		assertThat(ex).hasMessageContaining("the token provider is closed");
+	}
+
+	@Test
+	void shouldNeverStartTwoRequestsWithinTheFloorWhateverHappens() {
+		java.util.Random random = new java.util.Random(20261124);
+		EasemobStub.issueTokens(easemob, 30);
+		provider(TtlUnit.SECONDS, random.nextDouble());
+		for (int step = 0; step < 2000; step++) {
+			int dice = random.nextInt(100);
+			if (dice < 25) {
+				this.clock.advance(Duration.ofMillis(random.nextInt(15_000)));
+			}
+			else if (dice < 35) {
+				this.clock.jump(Duration.ofMillis(random.nextInt(40_000)));
+			}
+			else if (dice < 50) {
+				this.provider.getToken()
+					.onErrorResume((ex) -> Mono.empty())
+					.blockOptional(Duration.ofSeconds(5))
+					.ifPresent(this.provider::invalidate);
+			}
+			else if (dice < 55) {
+				EasemobStub.failWith(easemob, 503, "down", "down");
+			}
+			else if (dice < 57) {
+				EasemobStub.failWith(easemob, 400, "invalid_grant", "client_id does not match");
+			}
+			else if (dice < 60) {
+				easemob.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(429)
+					.withHeader("Retry-After", String.valueOf(random.nextInt(30)))));
+			}
+			else if (dice < 70) {
+				EasemobStub.continueIssuingTokens(easemob, 1 + random.nextInt(60), 0);
+			}
+			else {
+				this.provider.getToken().onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(5));
+			}
+			awaitQuiet();
+		}
+		assertThat(this.requestTimes).hasSizeGreaterThan(100);
+		for (int i = 1; i < this.requestTimes.size(); i++) {
+			assertThat(this.requestTimes.get(i) - this.requestTimes.get(i - 1)).as("gap before request %d", i)
+				.isGreaterThanOrEqualTo(10_000);
+		}
+	}
+
+}
