@@ -1,5 +1,7 @@
 package io.github.easemobtoken.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -36,11 +38,32 @@ final class EasemobHttpConnectors {
 		return builder.build(settings);
 	}
 
+	/**
+	 * A connector for the Easemob API. With Reactor Netty it uses the app's own pool of
+	 * {@code easemob.max-connections}; other HTTP clients keep their own pooling.
+	 */
+	static ClientHttpConnector forApi(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
+			EasemobProperties properties, @Nullable EasemobConnectionPool pool) {
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.orElse(defaults);
+		if (builder instanceof ReactorClientHttpConnectorBuilder reactor && pool != null) {
+			return ReactorNetty.pooled(reactor, pool).build(settings);
+		}
+		return builder.build(settings);
+	}
+
 	/** Kept apart so that Reactor Netty classes load only when Reactor Netty is used. */
 	private static final class ReactorNetty {
 
 		static ReactorClientHttpConnectorBuilder newConnectionPerRequest(ReactorClientHttpConnectorBuilder builder) {
 			return builder.withHttpClientFactory(reactor.netty.http.client.HttpClient::newConnection);
+		}
+
+		static ReactorClientHttpConnectorBuilder pooled(ReactorClientHttpConnectorBuilder builder,
+				EasemobConnectionPool pool) {
+			return builder.withHttpClientFactory(
+					() -> reactor.netty.http.client.HttpClient.create(pool.connectionProvider()));
 		}
 
 	}

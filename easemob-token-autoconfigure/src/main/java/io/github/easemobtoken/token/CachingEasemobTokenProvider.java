@@ -349,6 +349,14 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	}
 
 	/**
+	 * The app whose token this provider holds.
+	 * @return the app key, {@code org#app}
+	 */
+	public String appKey() {
+		return this.appKey;
+	}
+
+	/**
 	 * A snapshot of the lifecycle for health checks and gauges.
 	 * @return the status
 	 */
@@ -371,7 +379,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		return new TokenStatus(state,
 				(s.token != null && s.expiresAt != Long.MAX_VALUE) ? Instant.ofEpochMilli(s.expiresAt) : null,
 				s.lastFailure, s.failures,
-				(s.nextAttemptAt != Long.MIN_VALUE) ? Instant.ofEpochMilli(s.nextAttemptAt) : null, s.pending != null);
+				(s.nextAttemptAt != Long.MIN_VALUE) ? Instant.ofEpochMilli(s.nextAttemptAt) : null, s.pending != null,
+				Instant.ofEpochMilli(now));
 	}
 
 	/**

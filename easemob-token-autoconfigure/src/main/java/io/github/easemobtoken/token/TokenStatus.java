@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures how many requests failed in a row
  * @param nextAttemptAt the earliest start of the next token request, if one was made
  * @param requestInFlight whether a token request is under way
+ * @param at when the snapshot was taken, on the provider's clock
  * @author easemob-token
  */
 public record TokenStatus(State state, @Nullable Instant expiresAt, @Nullable EasemobTokenRequestException lastFailure,
-		int consecutiveFailures, @Nullable Instant nextAttemptAt, boolean requestInFlight) {
+		int consecutiveFailures, @Nullable Instant nextAttemptAt, boolean requestInFlight, Instant at) {
 
 	/**
 	 * What the lifecycle is doing.

@@ -12,6 +12,7 @@ import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FixedTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class EasemobTokenAutoConfigurationTests {
 
 	@Test
 	void shouldBackOffWhenTheUserDefinesAProviderAndNeedNoCredentialsThen() {
-		this.contextRunner.withUserConfiguration(UserProviderConfiguration.class).run((context) -> {
+		this.contextRunner.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(EasemobTokenProvider.class).hasBean("myProvider");
 			assertThat(context).doesNotHaveBean(CachingEasemobTokenProvider.class);
 		});
@@ -192,27 +193,6 @@ class EasemobTokenAutoConfigurationTests {
 				.doesNotHaveBean(EasemobTokenProvider.class)
 				.doesNotHaveBean(TokenStore.class);
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserProviderConfiguration {
-
-		@Bean
-		EasemobTokenProvider myProvider() {
-			return new EasemobTokenProvider() {
-
-				@Override
-				public Mono<EasemobToken> getToken() {
-					return Mono.just(new EasemobToken("user-supplied-token-0001", null, null));
-				}
-
-				@Override
-				public void invalidate(EasemobToken rejected) {
-				}
-
-			};
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,6 +30,8 @@ public final class EasemobStub {
 
 	public static final String TOKEN_PATH = "/" + ORG + "/" + APP + "/token";
 
+	public static final String USERS_PATH = "/" + ORG + "/" + APP + "/users";
+
 	public static final String CLIENT_ID = "YXA6i-Ak8Ol4Eei2l11ZjV-EAg";
 
 	public static final String CLIENT_SECRET = "YXA6VunqiNxoB7IwXHInk1cGiXOOJfc";

@@ -1,0 +1,142 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthAutoConfiguration;
+import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthIndicator;
+import io.github.easemobtoken.metrics.EasemobTokenMetrics;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FixedTokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the metrics and health auto-configurations apply, and that the starter works
+ * without Micrometer or Boot's health module.
+ */
+class EasemobTokenObservabilityAutoConfigurationTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EasemobTokenAutoConfiguration.class,
+				EasemobTokenMetricsAutoConfiguration.class, EasemobTokenHealthAutoConfiguration.class))
+		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
+
+	private static EasemobToken token(org.springframework.context.ApplicationContext context) {
+		return context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void shouldRegisterTheMetersInBootsMeterRegistry() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EasemobTokenMetrics.class);
+				token(context);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("easemob.token.refresh")
+					.tag("app", "easemob-demo#testapp")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("easemob.token.expiry").gauge().value()).isBetween(3590.0, 3600.0);
+			});
+	}
+
+	@Test
+	void shouldRegisterTheMetersInAUserMeterRegistry() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			token(context);
+			assertThat(context.getBean(SimpleMeterRegistry.class)
+				.get("easemob.token.refresh")
+				.tag("outcome", "success")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldRegisterNoMetersWithoutAMeterRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenMetrics.class));
+	}
+
+	@Test
+	void shouldStartAndWorkWithoutMicrometer() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer")).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenMetrics.class);
+			assertThat(token(context).accessToken()).isEqualTo(EasemobStub.token(1));
+		});
+	}
+
+	@Test
+	void shouldContributeTheEasemobTokenHealthIndicator() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasBean("easemobTokenHealthIndicator");
+				HealthIndicator indicator = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
+					.getContributor("easemobToken");
+				assertThat(indicator).isInstanceOf(EasemobTokenHealthIndicator.class);
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+				token(context);
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void shouldFollowBootsHealthIndicatorEnabledProperty() {
+		this.contextRunner.withPropertyValues("management.health.easemobtoken.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EasemobTokenHealthIndicator.class));
+		this.contextRunner.withPropertyValues("management.health.defaults.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EasemobTokenHealthIndicator.class));
+	}
+
+	@Test
+	void shouldStartAndWorkWithoutBootsHealthModule() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenHealthIndicator.class);
+			assertThat(token(context).accessToken()).isEqualTo(EasemobStub.token(1));
+		});
+	}
+
+	@Test
+	void shouldLeaveMetricsAndHealthToAUserDefinedProvider() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(EasemobTokenMetrics.class)
+				.doesNotHaveBean(EasemobTokenHealthIndicator.class));
+	}
+
+}

@@ -1,0 +1,252 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
+import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
+import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
+import static io.github.easemobtoken.test.EasemobStub.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * {@link EasemobWebClientAutoConfiguration}: the {@code easemobWebClient} and filter
+ * beans, built on Boot's {@code WebClient.Builder}, with timeouts and a queueing pool.
+ */
+class EasemobWebClientAutoConfigurationTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
+				WebClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class,
+				EasemobWebClientAutoConfiguration.class))
+		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
+
+	@BeforeEach
+	void easemobAnswers() {
+		EasemobStub.issueTokens(easemob, 3600);
+		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).withHeader("Authorization", equalTo("Bearer " + token(1)))
+			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
+	}
+
+	private static HttpStatus getAlice(WebClient webClient) {
+		return HttpStatus.valueOf(webClient.get()
+			.uri("/users/{username}", "alice")
+			.retrieve()
+			.toBodilessEntity()
+			.block(Duration.ofSeconds(10))
+			.getStatusCode()
+			.value());
+	}
+
+	@Test
+	void shouldProvideAnEasemobWebClientWithTheAppBaseUrlAndTheBearerFilter() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasBean("easemobWebClient")
+				.hasBean("easemobTokenExchangeFilterFunction")
+				.hasSingleBean(EasemobTokenExchangeFilterFunction.class);
+			assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
+			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
+					equalTo("Bearer " + token(1))));
+		});
+	}
+
+	@Test
+	void shouldBuildOnBootsWebClientBuilderSoItsCustomizersApply() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			getAlice(context.getBean("easemobWebClient", WebClient.class));
+			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("X-Customized",
+					equalTo("yes")));
+		});
+	}
+
+	@Test
+	void shouldRecordBootsHttpClientRequestsMetric() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					WebClientObservationAutoConfiguration.class, EasemobTokenMetricsAutoConfiguration.class))
+			.run((context) -> {
+				getAlice(context.getBean("easemobWebClient", WebClient.class));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("http.client.requests")
+					.tag("uri", "/easemob-demo/testapp/users/{username}")
+					.tag("status", "200")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("easemob.token.refresh").tag("outcome", "success").timer().count())
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldBackOffWhenTheUserDefinesAnEasemobWebClient() {
+		this.contextRunner.withUserConfiguration(UserWebClientConfiguration.class).run((context) -> {
+			assertThat(context.getBean("easemobWebClient")).isSameAs(context.getBean(UserWebClientConfiguration.class).own);
+			assertThat(context).hasSingleBean(EasemobTokenExchangeFilterFunction.class);
+		});
+	}
+
+	@Test
+	void shouldLetTheUserAddTheFilterToAWebClientOfTheirOwn() {
+		this.contextRunner.withUserConfiguration(OwnClientConfiguration.class).run((context) -> {
+			WebClient mine = context.getBean("myEasemobClient", WebClient.class);
+			assertThat(getAlice(mine)).isEqualTo(HttpStatus.OK);
+			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
+					equalTo("Bearer " + token(1))));
+		});
+	}
+
+	@Test
+	void shouldUseTheUsersProviderWhenThereIsOne() {
+		this.contextRunner.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new).run((context) -> {
+			easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).withHeader("Authorization",
+					equalTo("Bearer " + FixedTokenProvider.TOKEN)).willReturn(okJson("{}")));
+			assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
+			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		});
+	}
+
+	@Test
+	void shouldQueueABurstOfAThousandCallsBeyondThePool() {
+		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(20)));
+		this.contextRunner.run((context) -> {
+			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
+			List<Integer> statuses = Flux.range(0, 1000)
+				.flatMap((i) -> webClient.get().uri("/users/{username}", "u" + i).retrieve().toBodilessEntity(), 1000)
+				.map((entity) -> entity.getStatusCode().value())
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			assertThat(statuses).hasSize(1000).containsOnly(200);
+			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldHoldCallsBeyondMaxConnectionsUntilAConnectionIsFree() {
+		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(200)));
+		this.contextRunner.withPropertyValues("easemob.max-connections=2").run((context) -> {
+			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
+			getAlice(webClient);
+			long start = System.nanoTime();
+			List<Integer> statuses = Flux.range(0, 10)
+				.flatMap((i) -> webClient.get().uri("/users/{username}", "u" + i).retrieve().toBodilessEntity(), 10)
+				.map((entity) -> entity.getStatusCode().value())
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			assertThat(statuses).hasSize(10).containsOnly(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("5 rounds of 2 calls of 200 ms")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+		});
+	}
+
+	@Test
+	void shouldTimeOutCallsAfterTheResponseTimeout() {
+		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(5000)));
+		this.contextRunner.withPropertyValues("easemob.response-timeout=1500ms").run((context) -> {
+			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
+			context.getBean(EasemobTokenProvider.class).getToken().block();
+			long start = System.nanoTime();
+			WebClientRequestException ex = catchThrowableOfType(WebClientRequestException.class,
+					() -> webClient.get().uri("/users/{username}", "alice").retrieve().toBodilessEntity().block());
+			assertThat(ex).isNotNull();
+			assertThat(ex.getCause().getClass().getSimpleName()).isEqualTo("ReadTimeoutException");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500),
+					Duration.ofMillis(4000));
+		});
+	}
+
+	@Test
+	void shouldWorkWithTheJdkHttpClientWhenReactorNettyIsAbsent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.netty"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EasemobConnectionPool.class);
+				assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
+				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldConfigureNothingWhenDisabled() {
+		this.contextRunner.withPropertyValues("easemob.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean("easemobWebClient")
+				.doesNotHaveBean(EasemobTokenExchangeFilterFunction.class);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		WebClientCustomizer customizedHeader() {
+			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserWebClientConfiguration {
+
+		final WebClient own = WebClient.create("http://localhost:1");
+
+		@Bean
+		WebClient easemobWebClient() {
+			return this.own;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientConfiguration {
+
+		@Bean
+		WebClient myEasemobClient(WebClient.Builder builder, EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction) {
+			return builder.baseUrl(easemob.baseUrl() + "/easemob-demo/testapp")
+				.filter(easemobTokenExchangeFilterFunction)
+				.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.github.easemobtoken.autoconfigure.health;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestProviders;
+import io.github.easemobtoken.test.VirtualClock;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.TokenLifecycleListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static io.github.easemobtoken.test.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Each state of the {@code easemobToken} health indicator.
+ */
+class EasemobTokenHealthIndicatorTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final VirtualClock clock = new VirtualClock();
+
+	private CachingEasemobTokenProvider provider;
+
+	private EasemobTokenHealthIndicator indicator;
+
+	@BeforeEach
+	void createIndicator() {
+		this.provider = TestProviders.provider(easemob, this.clock, TokenLifecycleListener.NONE);
+		this.indicator = new EasemobTokenHealthIndicator(this.provider::status, this.provider.appKey());
+	}
+
+	@AfterEach
+	void close() {
+		this.provider.close();
+	}
+
+	private Health health() {
+		Health health = this.indicator.health();
+		assertThat(health.getDetails().values()).allSatisfy((value) -> assertThat(String.valueOf(value))
+			.doesNotContain(EasemobStub.CLIENT_SECRET)
+			.doesNotContain("YWMte3bGuOukEeiTkNP4grL7iw"));
+		return health;
+	}
+
+	@Test
+	void shouldBeUnknownBeforeTheFirstToken() {
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(health.getDetails()).containsExactly(Map.entry("app", "easemob-demo#testapp"));
+	}
+
+	@Test
+	void shouldBeUpWithTheExpiryWhileATokenIsValid() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.provider.getToken().block();
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsExactly(Map.entry("app", "easemob-demo#testapp"),
+				Map.entry("expiresAt", "2026-11-24T09:00:00Z"));
+	}
+
+	@Test
+	void shouldBeUpWithNeverForAPermanentToken() {
+		EasemobStub.issueTokens(easemob, 0);
+		this.provider.getToken().block();
+		assertThat(health().getStatus()).isEqualTo(Status.UP);
+		assertThat(health().getDetails()).containsEntry("expiresAt", "never");
+	}
+
+	@Test
+	void shouldStayUpButShowTheFailureWhileAFailingRefreshLeavesAValidToken() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.provider.getToken().block();
+		EasemobStub.failWith(easemob, 503, "down", "maintenance");
+		this.clock.advance(Duration.ofMinutes(55));
+		eventually().until(() -> this.provider.status().lastFailure() != null);
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("reason", "server_error")
+			.containsEntry("consecutiveFailures", 1)
+			.containsEntry("expiresAt", "2026-11-24T09:00:00Z")
+			.doesNotContainKey("nextAttemptAt");
+	}
+
+	@Test
+	void shouldBeDownWithTheLastFailureAndTheNextAttemptWithoutAValidToken() {
+		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		catchThrowableOfType(EasemobTokenUnavailableException.class, () -> this.provider.getToken().block());
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("app", "easemob-demo#testapp")
+			.containsEntry("reason", "invalid_grant")
+			.containsEntry("consecutiveFailures", 1)
+			.containsEntry("nextAttemptAt", "2026-11-24T08:05:00Z")
+			.doesNotContainKey("expiresAt");
+		assertThat((String) health.getDetails().get("lastFailure"))
+			.startsWith("invalid_grant (HTTP 400): client_secret does not match — check easemob.client-secret");
+	}
+
+	@Test
+	void shouldBeDownWhenTheTokenExpiredAndTheFloorHoldsTheNextRequest() {
+		EasemobStub.issueTokens(easemob, 5);
+		this.provider.getToken().block();
+		this.clock.jump(Duration.ofSeconds(6));
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("nextAttemptAt", "2026-11-24T08:00:10Z")
+			.containsEntry("expiresAt", "2026-11-24T08:00:05Z")
+			.doesNotContainKey("lastFailure");
+	}
+
+}

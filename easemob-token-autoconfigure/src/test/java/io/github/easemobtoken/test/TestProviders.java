@@ -1,0 +1,34 @@
+package io.github.easemobtoken.test;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.EasemobTokenEndpoint;
+import io.github.easemobtoken.token.TokenLifecycleListener;
+import io.github.easemobtoken.token.TokenPolicy;
+import io.github.easemobtoken.token.TtlUnit;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A real provider against the WireMock Easemob, on a virtual clock, with the default
+ * policy (refresh 5 min ahead, 10 s floor, 5 min max backoff) and no jitter.
+ */
+public final class TestProviders {
+
+	private TestProviders() {
+	}
+
+	public static CachingEasemobTokenProvider provider(WireMockExtension easemob, VirtualClock clock,
+			TokenLifecycleListener listener) {
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
+				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
+		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
+				() -> 0.5);
+		return new CachingEasemobTokenProvider(endpoint, new InMemoryTokenStore(), policy, listener, clock,
+				clock.scheduler(), EasemobStub.ORG + "#" + EasemobStub.APP);
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.github.easemobtoken.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestProviders;
+import io.github.easemobtoken.test.VirtualClock;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.TokenLifecycleListener;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
+import static io.github.easemobtoken.test.EasemobStub.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The bearer filter between a {@code WebClient} and a WireMock Easemob that checks the
+ * token on a protected users API.
+ */
+class EasemobTokenExchangeFilterFunctionTests {
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final VirtualClock clock = new VirtualClock();
+
+	private final List<String> rejections = new CopyOnWriteArrayList<>();
+
+	private CachingEasemobTokenProvider provider;
+
+	private WebClient webClient;
+
+	private @Nullable StubMapping accepting;
+
+	@BeforeEach
+	void createClient() {
+		this.provider = TestProviders.provider(easemob, this.clock, new TokenLifecycleListener() {
+
+			@Override
+			public void tokenRejected(EasemobToken token, boolean dropped) {
+				EasemobTokenExchangeFilterFunctionTests.this.rejections
+					.add(token.redacted() + (dropped ? " dropped" : " kept"));
+			}
+
+		});
+		this.webClient = WebClient.builder()
+			.baseUrl(EasemobStub.app(easemob).baseUri().toString())
+			.filter(new EasemobTokenExchangeFilterFunction(this.provider))
+			.build();
+	}
+
+	@AfterEach
+	void close() {
+		this.provider.close();
+	}
+
+	/** The users API answers 200 to {@code token(n)} only and 401 to any other. */
+	private void acceptOnly(int token) {
+		if (this.accepting != null) {
+			easemob.removeStub(this.accepting);
+		}
+		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10)
+			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+					{"error":"unauthorized","error_description":"Unable to authenticate due to expired access token"}""")));
+		this.accepting = easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer " + token(token)))
+			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
+	}
+
+	private ResponseEntity<String> getAlice() {
+		return this.webClient.get()
+			.uri("/users/{username}", "alice")
+			.retrieve()
+			.onStatus((status) -> true, (response) -> Mono.empty())
+			.toEntity(String.class)
+			.block(Duration.ofSeconds(10));
+	}
+
+	private int apiCalls() {
+		return easemob.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*")).build()).getCount();
+	}
+
+	@Test
+	void shouldAttachTheBearerTokenReplacingAnyAuthorizationHeader() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(1);
+		ResponseEntity<String> response = this.webClient.get()
+			.uri("/users/{username}", "alice")
+			.header("Authorization", "Basic dXNlcjpwYXNz")
+			.retrieve()
+			.toEntity(String.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
+				equalTo("Bearer " + token(1))));
+		assertThat(easemob.getAllServeEvents().stream()
+			.filter((event) -> event.getRequest().getUrl().startsWith(USERS_PATH))
+			.flatMap((event) -> event.getRequest().getHeaders().getHeader("Authorization").values().stream()))
+			.containsExactly("Bearer " + token(1));
+	}
+
+	@Test
+	void shouldRefreshOnceAndRetryAfterA401() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(1);
+		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
+		acceptOnly(2);
+		this.clock.advance(Duration.ofSeconds(30));
+		ResponseEntity<String> response = getAlice();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("alice");
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(apiCalls()).isEqualTo(3);
+		assertThat(this.rejections).containsExactly("…0001 dropped");
+	}
+
+	@Test
+	void shouldPassTheSecond401ToTheCallerUnchanged() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(99);
+		this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(30));
+		ResponseEntity<String> response = getAlice();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(apiCalls()).isEqualTo(2);
+		assertThat(this.rejections).containsExactly("…0001 dropped", "…0002 kept");
+	}
+
+	@Test
+	void shouldPassA401ForATokenFresherThanTheFloorWithoutAskingForAnother() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(99);
+		ResponseEntity<String> response = getAlice();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getBody()).contains("Unable to authenticate");
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(apiCalls()).isEqualTo(1);
+		assertThat(this.rejections).containsExactly("…0001 kept");
+	}
+
+	@Test
+	void shouldRefreshOnceForAHundredConcurrent401sOfOneToken() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(1);
+		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
+		acceptOnly(2);
+		EasemobStub.continueIssuingTokens(easemob, 3600, 200);
+		this.clock.advance(Duration.ofSeconds(30));
+		List<HttpStatus> statuses = Flux.range(0, 100)
+			.flatMap((i) -> this.webClient.get()
+				.uri("/users/{username}", "alice")
+				.retrieve()
+				.toBodilessEntity()
+				.subscribeOn(Schedulers.parallel()), 100)
+			.map((entity) -> HttpStatus.valueOf(entity.getStatusCode().value()))
+			.collectList()
+			.block(Duration.ofSeconds(20));
+		assertThat(statuses).hasSize(100).containsOnly(HttpStatus.OK);
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(this.rejections).containsExactly("…0001 dropped");
+		assertThat(easemob.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*"))
+			.withHeader("Authorization", equalTo("Bearer " + token(2)))
+			.build()).getCount()).as("each call succeeded once, with the new token").isEqualTo(100);
+	}
+
+	@Test
+	void shouldFailWithTheTypedErrorAndSendNothingWhenThereIsNoToken() {
+		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		acceptOnly(1);
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> this.webClient.get().uri("/users/{username}", "alice").retrieve().toBodilessEntity().block());
+		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
+		assertThat(apiCalls()).isZero();
+	}
+
+	@Test
+	void shouldNotResendWhenTheRequestSaysSoButStillReportTheToken() {
+		EasemobStub.issueTokens(easemob, 3600);
+		acceptOnly(2);
+		this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(30));
+		ResponseEntity<Void> first = this.webClient.get()
+			.uri("/users/{username}", "alice")
+			.attribute(EasemobTokenExchangeFilterFunction.RETRY_ON_UNAUTHORIZED, false)
+			.retrieve()
+			.onStatus((status) -> true, (response) -> Mono.empty())
+			.toBodilessEntity()
+			.block();
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(apiCalls()).isEqualTo(1);
+		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldResendTheSameBodyAfterA401() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(30));
+		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(10).willReturn(aResponse().withStatus(401)));
+		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer " + token(2)))
+			.willReturn(okJson("{\"entities\":[{\"username\":\"bob\"}]}")));
+		ResponseEntity<String> response = this.webClient.post()
+			.uri("/users")
+			.bodyValue(List.of(java.util.Map.of("username", "bob", "password", "pw")))
+			.retrieve()
+			.toEntity(String.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		easemob.verify(2, postRequestedFor(urlEqualTo(USERS_PATH))
+			.withRequestBody(equalToJson("[{\"username\":\"bob\",\"password\":\"pw\"}]")));
+	}
+
+}
