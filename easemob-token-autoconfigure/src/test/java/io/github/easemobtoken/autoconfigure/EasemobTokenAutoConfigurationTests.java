@@ -2,6 +2,7 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -25,6 +26,8 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -82,6 +85,24 @@ class EasemobTokenAutoConfigurationTests {
 				assertThat(properties.getToken().getMinRequestInterval()).isEqualTo(Duration.ofSeconds(20));
 				assertThat(properties.getToken().getMaxBackoff()).isEqualTo(Duration.ofMinutes(15));
 				assertThat(properties.getToken().getStore()).isEqualTo(EasemobProperties.Store.MEMORY);
+			});
+	}
+
+	@Test
+	void shouldBindFromEnvironmentVariablesWithoutDashes() {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("EASEMOB_HOST", "a61.easemob.com", "EASEMOB_APPKEY", "org1#app1", "EASEMOB_CLIENTID", "id1",
+							"EASEMOB_CLIENTSECRET", "secret1", "EASEMOB_TOKEN_MINREQUESTINTERVAL", "30s"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				EasemobProperties properties = context.getBean(EasemobProperties.class);
+				assertThat(properties.getHost()).isEqualTo("a61.easemob.com");
+				assertThat(properties.getAppKey()).isEqualTo("org1#app1");
+				assertThat(properties.getClientId()).isEqualTo("id1");
+				assertThat(properties.getClientSecret()).isEqualTo("secret1");
+				assertThat(properties.getToken().getMinRequestInterval()).isEqualTo(Duration.ofSeconds(30));
 			});
 	}
 

@@ -66,7 +66,7 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).isEqualTo("The Easemob configuration is not valid:\n\n    Property: " + key
 				+ "\n    Problem:  is missing; set it to " + consoleField + " " + CONSOLE
 				+ (key.endsWith("-name") ? ", or set easemob.app-key to the 'AppKey' (org#app)" : "") + "\n");
-		assertThat(analysis.getAction()).contains("EASEMOB_CLIENT_SECRET")
+		assertThat(analysis.getAction()).contains("EASEMOB_CLIENTSECRET for easemob.client-secret")
 			.contains("https://console.easemob.com")
 			.contains("easemob.enabled=false");
 	}

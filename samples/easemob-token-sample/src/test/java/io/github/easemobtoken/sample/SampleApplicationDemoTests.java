@@ -1,0 +1,105 @@
+package io.github.easemobtoken.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample in demo mode, end to end over HTTP: its endpoints call the fake Easemob
+ * through {@code easemobWebClient}, and tokens (3 s here) are refreshed in the background.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.demo.token-lifetime=3s", "easemob.token.min-request-interval=1s",
+				"sample.demo.traffic-interval=500ms" })
+@ActiveProfiles("demo")
+@AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationDemoTests {
+
+	private static final Pattern FULL_TOKEN = Pattern.compile("YWMt[A-Za-z0-9_-]{20,}");
+
+	@Autowired
+	private WebTestClient web;
+
+	@Test
+	void shouldRegisterAndReadBackAUserThroughTheSamplesEndpoints() {
+		this.web.post()
+			.uri("/users")
+			.bodyValue(Map.of("username", "alice", "password", "alice-password"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("alice")
+			.jsonPath("$.activated")
+			.isEqualTo(true);
+		this.web.get().uri("/users/alice").exchange().expectStatus().isOk().expectBody().jsonPath("$.username")
+			.isEqualTo("alice");
+		this.web.get().uri("/users/nobody").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void shouldObtainATokenAndRefreshItInTheBackground(CapturedOutput output) {
+		this.web.get().uri("/users/nobody").exchange().expectStatus().isNotFound();
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> successfulRefreshes() >= 3);
+		this.web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.easemobToken.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.easemobToken.details.app")
+			.isEqualTo("demo-org#demo-app")
+			.jsonPath("$.components.easemobToken.details.expiresAt")
+			.exists();
+		this.web.get()
+			.uri("/actuator/metrics/easemob.token.refresh?tag=outcome:failure")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
+			.isEqualTo(0.0);
+		assertThat(output.getAll()).contains("Obtained Easemob app token …")
+			.contains("Demo: registered Easemob user demo-user")
+			.contains("Demo: read user demo-user through easemobWebClient")
+			.doesNotContain("demo-client-secret");
+		assertThat(FULL_TOKEN.matcher(output.getAll()).find()).as("a whole token in the log").isFalse();
+	}
+
+	private double successfulRefreshes() {
+		Map<?, ?> metric = this.web.get()
+			.uri("/actuator/metrics/easemob.token.refresh?tag=outcome:success")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return ((List<?>) metric.get("measurements")).stream()
+			.map(Map.class::cast)
+			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
+			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
+			.sum();
+	}
+
+}
