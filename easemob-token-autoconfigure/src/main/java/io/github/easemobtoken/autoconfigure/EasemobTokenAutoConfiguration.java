@@ -21,7 +21,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -62,6 +65,22 @@ public final class EasemobTokenAutoConfiguration {
 		return new CachingEasemobTokenProvider(endpoint, easemobTokenStore, policy,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()), InstantSource.system(),
 				Schedulers.parallel(), validated.app().appKey());
+	}
+
+	/**
+	 * Stops background refreshes as soon as this context starts closing: Spring stops the
+	 * shared HTTP resources before it destroys beans, and a refresh in between would fail
+	 * and log for nothing. The cached token is still served while the context closes.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "easemobTokenProviderShutdown")
+	ApplicationListener<ContextClosedEvent> easemobTokenProviderShutdown(ApplicationContext applicationContext,
+			ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider) {
+		return (event) -> {
+			if (event.getApplicationContext() == applicationContext) {
+				easemobTokenProvider.ifAvailable(CachingEasemobTokenProvider::close);
+			}
+		};
 	}
 
 }

@@ -12,6 +12,8 @@ import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,8 @@ final class TokenResponseReader {
 	 * small enough that instant arithmetic cannot overflow.
 	 */
 	static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+
+	private static final Log logger = LogFactory.getLog(TokenResponseReader.class);
 
 	private static final JsonMapper json = JsonMapper.shared();
 
@@ -108,7 +112,13 @@ final class TokenResponseReader {
 			return null;
 		}
 		Duration lifetime = this.ttlUnit.fromWire(value);
-		return requestedAt.plus((lifetime.compareTo(LONGEST_LIFETIME) > 0) ? LONGEST_LIFETIME : lifetime);
+		if (lifetime.compareTo(LONGEST_LIFETIME) > 0) {
+			logger.warn("Easemob answered expires_in " + value + " (" + this.ttlUnit.name().toLowerCase(Locale.ROOT)
+					+ ") for app " + this.app.appKey() + ", more than 100 years; using the token as valid for 100 years. "
+					+ "If your cluster answers in milliseconds (VIP 5), set easemob.ttl-unit=milliseconds");
+			return requestedAt.plus(LONGEST_LIFETIME);
+		}
+		return requestedAt.plus(lifetime);
 	}
 
 	private EasemobTokenRequestException malformed(int status, String what) {

@@ -24,6 +24,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -187,6 +189,29 @@ class EasemobTokenAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldStopRequestingTokensBeforeLifecycleBeansStop() {
+		withEasemob().withUserConfiguration(ShutdownProbeConfiguration.class).run((context) -> {
+			ShutdownProbe probe = context.getBean(ShutdownProbe.class);
+			context.close();
+			assertThat(probe.seenAtStop).hasMessageEndingWith("the token provider is closed");
+			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		});
+	}
+
+	@Test
+	void shouldNotCloseTheProviderWhenAChildContextCloses() {
+		EasemobStub.issueTokens(easemob, 3600);
+		withEasemob().run((context) -> {
+			try (AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
+				child.setParent(context);
+				child.refresh();
+			}
+			assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5)).accessToken())
+				.isEqualTo(token(1));
+		});
+	}
+
+	@Test
 	void shouldBackOffWhenTheUserDefinesAProviderAndNeedNoCredentialsThen() {
 		this.contextRunner.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(EasemobTokenProvider.class).hasBean("myProvider");
@@ -214,6 +239,48 @@ class EasemobTokenAutoConfigurationTests {
 				.doesNotHaveBean(EasemobTokenProvider.class)
 				.doesNotHaveBean(TokenStore.class);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ShutdownProbeConfiguration {
+
+		@Bean
+		ShutdownProbe shutdownProbe(EasemobTokenProvider easemobTokenProvider) {
+			return new ShutdownProbe(easemobTokenProvider);
+		}
+
+	}
+
+	/** What a lifecycle bean stopping with the context gets from the provider. */
+	static class ShutdownProbe implements SmartLifecycle {
+
+		private final EasemobTokenProvider provider;
+
+		private volatile boolean running;
+
+		volatile Throwable seenAtStop;
+
+		ShutdownProbe(EasemobTokenProvider provider) {
+			this.provider = provider;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.seenAtStop = catchThrowableOfType(EasemobTokenUnavailableException.class,
+					() -> this.provider.getToken().block(Duration.ofSeconds(5)));
+			this.running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

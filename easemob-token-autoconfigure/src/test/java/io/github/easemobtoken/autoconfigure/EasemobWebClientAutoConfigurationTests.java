@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.test.EasemobContexts;
 import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.FixedTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -25,7 +23,6 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +36,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
 import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
 import static io.github.easemobtoken.test.EasemobStub.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,13 +50,7 @@ class EasemobWebClientAutoConfigurationTests {
 	@RegisterExtension
 	static final WireMockExtension easemob = EasemobStub.wireMock();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class,
-				EasemobWebClientAutoConfiguration.class))
-		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
-				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
+	private final ApplicationContextRunner contextRunner = EasemobContexts.withWebClient(easemob.baseUrl());
 
 	@BeforeEach
 	void easemobAnswers() {

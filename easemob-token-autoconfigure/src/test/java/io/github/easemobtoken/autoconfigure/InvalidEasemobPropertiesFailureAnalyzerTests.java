@@ -102,39 +102,6 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
-	void shouldRejectAHostWithAPath() {
-		assertThat(analysisOf(validExcept("x", "easemob.host=https://a1.easemob.com/easemob-demo/testapp")).getDescription())
-			.contains("Property: easemob.host\n    Problem:  'https://a1.easemob.com/easemob-demo/testapp' has a path; "
-					+ "easemob.host takes only the host");
-	}
-
-	@Test
-	void shouldRejectAHostWithSpaces() {
-		assertThat(analysisOf(validExcept("x", "easemob.host=a1.easemob .com")).getDescription())
-			.contains("Property: easemob.host\n    Problem:  'a1.easemob .com' contains whitespace; use the 'Rest Api' "
-					+ "host " + CONSOLE);
-	}
-
-	@Test
-	void shouldRejectANegativeTtlAndAFractionOfTheTtlUnit() {
-		assertThat(analysisOf(validExcept("x", "easemob.ttl=-5")).getDescription())
-			.contains("Property: easemob.ttl\n    Problem:  must be 0 (a token that never expires) or a positive "
-					+ "duration such as 7d, was PT-5S");
-		assertThat(analysisOf(validExcept("x", "easemob.ttl=1500ms")).getDescription())
-			.contains("Property: easemob.ttl\n    Problem:  must be a whole number of seconds (easemob.ttl-unit), was "
-					+ "PT1.5S");
-	}
-
-	@Test
-	void shouldRejectAZeroFloorAndABackoffCapBelowIt() {
-		assertThat(analysisOf(validExcept("x", "easemob.token.min-request-interval=0")).getDescription())
-			.contains("Property: easemob.token.min-request-interval\n    Problem:  must be a positive duration");
-		assertThat(analysisOf(validExcept("x", "easemob.token.max-backoff=5s")).getDescription())
-			.contains("Property: easemob.token.max-backoff\n    Problem:  must be at least "
-					+ "easemob.token.min-request-interval (PT10S), was PT5S");
-	}
-
-	@Test
 	void shouldKeepTheSecretOutOfTheFailure() {
 		this.contextRunner.withPropertyValues(validExcept("x", "easemob.host=bad host")).run((context) -> {
 			assertThat(context).hasFailed();

@@ -48,8 +48,17 @@ public final class EasemobStub {
 	 * @return the extension to register
 	 */
 	public static WireMockExtension wireMock() {
+		return wireMock(10);
+	}
+
+	/**
+	 * A WireMock server on a free port that can issue numbered tokens.
+	 * @param containerThreads how many requests it serves at once
+	 * @return the extension to register
+	 */
+	public static WireMockExtension wireMock(int containerThreads) {
 		return WireMockExtension.newInstance()
-			.options(wireMockConfig().dynamicPort().extensions(new NumberedTokens()))
+			.options(wireMockConfig().dynamicPort().containerThreads(containerThreads).extensions(new NumberedTokens()))
 			.build();
 	}
 

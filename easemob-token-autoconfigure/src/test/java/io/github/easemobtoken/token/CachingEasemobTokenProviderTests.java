@@ -3,16 +3,15 @@ package io.github.easemobtoken.token;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
-import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.ProviderHarness;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -47,18 +44,15 @@ class CachingEasemobTokenProviderTests {
 
 	private final VirtualClock clock = new VirtualClock();
 
-	/** Virtual instants at which token requests left, to check the floor. */
-	private final List<Long> requestTimes = new CopyOnWriteArrayList<>();
+	private final List<ProviderHarness> harnesses = new ArrayList<>();
 
-	private final List<String> events = new CopyOnWriteArrayList<>();
-
-	private final List<CachingEasemobTokenProvider> providers = new ArrayList<>();
+	private ProviderHarness harness;
 
 	private CachingEasemobTokenProvider provider;
 
 	@AfterEach
 	void closeProviders() {
-		this.providers.forEach(CachingEasemobTokenProvider::close);
+		this.harnesses.forEach(ProviderHarness::close);
 	}
 
 	private CachingEasemobTokenProvider provider(TtlUnit unit, double jitter) {
@@ -66,36 +60,9 @@ class CachingEasemobTokenProviderTests {
 	}
 
 	private CachingEasemobTokenProvider provider(TtlUnit unit, double jitter, TokenStore store) {
-		ExchangeFilterFunction recordTime = (request, next) -> {
-			this.requestTimes.add(this.clock.millis());
-			return next.exchange(request);
-		};
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.builder().filter(recordTime).build(),
-				EasemobStub.app(easemob), EasemobStub.credentials(), null, unit, Duration.ofSeconds(5), this.clock);
-		TokenLifecycleListener recorder = new TokenLifecycleListener() {
-
-			@Override
-			public void tokenObtained(EasemobToken token, Duration elapsed) {
-				CachingEasemobTokenProviderTests.this.events.add("obtained " + token.redacted());
-			}
-
-			@Override
-			public void tokenRequestFailed(EasemobTokenRequestException failure, Duration elapsed) {
-				CachingEasemobTokenProviderTests.this.events.add("failed " + failure.getReason().tag());
-			}
-
-			@Override
-			public void tokenRejected(EasemobToken token, boolean dropped) {
-				CachingEasemobTokenProviderTests.this.events
-					.add("rejected " + token.redacted() + (dropped ? " dropped" : " kept"));
-			}
-
-		};
-		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
-				() -> jitter);
-		this.provider = new CachingEasemobTokenProvider(endpoint, store, policy, recorder,
-				this.clock, this.clock.scheduler(), "easemob-demo#testapp");
-		this.providers.add(this.provider);
+		this.harness = new ProviderHarness(easemob, this.clock, unit, jitter, store, Duration.ofSeconds(5));
+		this.harnesses.add(this.harness);
+		this.provider = this.harness.provider();
 		return this.provider;
 	}
 
@@ -104,38 +71,19 @@ class CachingEasemobTokenProviderTests {
 	}
 
 	private String currentToken() {
-		return this.provider.getToken().block(Duration.ofSeconds(5)).accessToken();
+		return this.harness.currentToken();
 	}
 
 	private EasemobTokenUnavailableException unavailable() {
-		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
-				() -> this.provider.getToken().block(Duration.ofSeconds(5)));
-		assertThat(ex).as("no token to be had").isNotNull();
-		return ex;
+		return this.harness.unavailable();
 	}
 
-	/** Wait until every request that reached the stub has been handled by the provider. */
 	private void awaitRequests(int count) {
-		eventually()
-			.until(() -> EasemobStub.tokenRequests(easemob) == count && requestEvents() == count);
-	}
-
-	/**
-	 * Wait until no request is between the provider's decision and its answer, so that
-	 * moving the clock cannot fall between a decision and the request leaving.
-	 */
-	private void awaitQuiet() {
-		eventually().until(() -> !this.provider.status().requestInFlight() && requestEvents() == this.requestTimes.size());
-	}
-
-	private long requestEvents() {
-		return this.events.stream().filter((event) -> !event.startsWith("rejected")).count();
+		this.harness.awaitRequests(count);
 	}
 
 	private void advanceAndExpectNoRequest(Duration duration) {
-		int before = EasemobStub.tokenRequests(easemob);
-		this.clock.advance(duration);
-		assertThat(EasemobStub.tokenRequests(easemob)).as("requests after %s", this.clock.elapsed()).isEqualTo(before);
+		this.harness.advanceAndExpectNoRequest(duration);
 	}
 
 	@Test
@@ -180,7 +128,7 @@ class CachingEasemobTokenProviderTests {
 		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
 		this.clock.advance(Duration.ofMillis(1));
 		awaitRequests(2);
-		assertThat(this.requestTimes).containsExactly(START.toEpochMilli(), START.plus(Duration.ofMinutes(55)).toEpochMilli());
+		assertThat(this.harness.requestTimes()).containsExactly(START.toEpochMilli(), START.plus(Duration.ofMinutes(55)).toEpochMilli());
 		assertThat(this.provider.status().expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(55)).plusSeconds(3600));
 		assertThat(currentToken()).isEqualTo(token(2));
 		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
@@ -267,7 +215,7 @@ class CachingEasemobTokenProviderTests {
 			awaitRequests(++requests);
 		}
 		assertThat(this.provider.status().consecutiveFailures()).isEqualTo(8);
-		assertThat(this.requestTimes).hasSize(8);
+		assertThat(this.harness.requestTimes()).hasSize(8);
 	}
 
 	@Test
@@ -362,7 +310,7 @@ class CachingEasemobTokenProviderTests {
 		this.provider.invalidate(first);
 		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
 		assertThat(currentToken()).isEqualTo(token(2));
-		assertThat(this.events).containsExactly("obtained …0001", "rejected …0001 kept", "rejected …0001 dropped",
+		assertThat(this.harness.events()).containsExactly("obtained …0001", "rejected …0001 kept", "rejected …0001 dropped",
 				"obtained …0002");
 	}
 
@@ -409,7 +357,7 @@ class CachingEasemobTokenProviderTests {
 		this.provider.invalidate(first);
 		assertThat(currentToken()).isEqualTo(token(2));
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
-		assertThat(this.events).containsExactly("obtained …0001", "obtained …0002");
+		assertThat(this.harness.events()).containsExactly("obtained …0001", "obtained …0002");
 	}
 
 	@Test
@@ -428,7 +376,7 @@ class CachingEasemobTokenProviderTests {
 		assertThat(currentToken()).isEqualTo(token(2));
 		this.clock.advance(Duration.ofSeconds(10));
 		awaitRequests(3);
-		assertThat(this.requestTimes).containsExactly(START.toEpochMilli(), START.plusSeconds(10).toEpochMilli(),
+		assertThat(this.harness.requestTimes()).containsExactly(START.toEpochMilli(), START.plusSeconds(10).toEpochMilli(),
 				START.plusSeconds(20).toEpochMilli());
 		String warning = "Lower easemob.token.min-request-interval, or request longer tokens with easemob.ttl";
 		assertThat(output.getAll().split(warning, -1)).hasSize(2);
@@ -509,11 +457,11 @@ class CachingEasemobTokenProviderTests {
 			else {
 				this.provider.getToken().onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(5));
 			}
-			awaitQuiet();
+			this.harness.awaitQuiet();
 		}
-		assertThat(this.requestTimes).hasSizeGreaterThan(100);
-		for (int i = 1; i < this.requestTimes.size(); i++) {
-			assertThat(this.requestTimes.get(i) - this.requestTimes.get(i - 1)).as("gap before request %d", i)
+		assertThat(this.harness.requestTimes()).hasSizeGreaterThan(100);
+		for (int i = 1; i < this.harness.requestTimes().size(); i++) {
+			assertThat(this.harness.requestTimes().get(i) - this.harness.requestTimes().get(i - 1)).as("gap before request %d", i)
 				.isGreaterThanOrEqualTo(10_000);
 		}
 	}

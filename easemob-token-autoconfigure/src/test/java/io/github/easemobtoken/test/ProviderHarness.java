@@ -1,0 +1,151 @@
+package io.github.easemobtoken.test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenRequestException;
+import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.EasemobTokenEndpoint;
+import io.github.easemobtoken.token.TokenLifecycleListener;
+import io.github.easemobtoken.token.TokenPolicy;
+import io.github.easemobtoken.token.TtlUnit;
+
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static io.github.easemobtoken.test.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Drives a real provider against the WireMock Easemob on virtual time, and records what
+ * it does: the virtual instant each token request left, and each listener event
+ * ({@code obtained …0001}, {@code failed server_error}, {@code rejected …0001 kept}).
+ * Policy: refresh 5 min ahead, 10 s floor, 5 min max backoff.
+ */
+public final class ProviderHarness implements AutoCloseable {
+
+	private final WireMockExtension easemob;
+
+	private final VirtualClock clock;
+
+	private final List<Long> requestTimes = new CopyOnWriteArrayList<>();
+
+	private final List<String> events = new CopyOnWriteArrayList<>();
+
+	private final CachingEasemobTokenProvider provider;
+
+	public ProviderHarness(WireMockExtension easemob, VirtualClock clock) {
+		this(easemob, clock, TtlUnit.SECONDS, 0.5, new InMemoryTokenStore(), Duration.ofSeconds(5));
+	}
+
+	/**
+	 * A harness.
+	 * @param easemob the WireMock Easemob
+	 * @param clock the virtual clock
+	 * @param unit the TTL unit
+	 * @param jitter the fixed jitter draw, 0.5 for none
+	 * @param store the token store
+	 * @param responseTimeout the response timeout of token requests (real time)
+	 */
+	public ProviderHarness(WireMockExtension easemob, VirtualClock clock, TtlUnit unit, double jitter,
+			TokenStore store, Duration responseTimeout) {
+		this.easemob = easemob;
+		this.clock = clock;
+		ExchangeFilterFunction recordTime = (request, next) -> {
+			this.requestTimes.add(clock.millis());
+			return next.exchange(request);
+		};
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.builder().filter(recordTime).build(),
+				EasemobStub.app(easemob), EasemobStub.credentials(), null, unit, responseTimeout, clock);
+		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
+				() -> jitter);
+		this.provider = new CachingEasemobTokenProvider(endpoint, store, policy, new Recorder(), clock,
+				clock.scheduler(), EasemobStub.ORG + "#" + EasemobStub.APP);
+	}
+
+	public CachingEasemobTokenProvider provider() {
+		return this.provider;
+	}
+
+	/** Virtual instants (epoch ms) at which token requests left. */
+	public List<Long> requestTimes() {
+		return this.requestTimes;
+	}
+
+	/** Seconds after {@link VirtualClock#START} at which token requests left. */
+	public List<Long> requestSeconds() {
+		return this.requestTimes.stream().map((time) -> (time - VirtualClock.START.toEpochMilli()) / 1000).toList();
+	}
+
+	public List<String> events() {
+		return this.events;
+	}
+
+	public String currentToken() {
+		return this.provider.getToken().block(Duration.ofSeconds(10)).accessToken();
+	}
+
+	public EasemobTokenUnavailableException unavailable() {
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> this.provider.getToken().block(Duration.ofSeconds(10)));
+		assertThat(ex).as("no token to be had").isNotNull();
+		return ex;
+	}
+
+	/** Wait until {@code count} requests reached the stub and the provider handled them. */
+	public void awaitRequests(int count) {
+		eventually().until(() -> EasemobStub.tokenRequests(this.easemob) == count && requestEvents() == count);
+	}
+
+	/**
+	 * Wait until no request is between the provider's decision and its answer, so that
+	 * moving the clock cannot fall between a decision and the request leaving.
+	 */
+	public void awaitQuiet() {
+		eventually()
+			.until(() -> !this.provider.status().requestInFlight() && requestEvents() == this.requestTimes.size());
+	}
+
+	public long requestEvents() {
+		return this.events.stream().filter((event) -> !event.startsWith("rejected")).count();
+	}
+
+	public void advanceAndExpectNoRequest(Duration duration) {
+		int before = EasemobStub.tokenRequests(this.easemob);
+		this.clock.advance(duration);
+		assertThat(EasemobStub.tokenRequests(this.easemob)).as("requests after %s", this.clock.elapsed())
+			.isEqualTo(before);
+	}
+
+	@Override
+	public void close() {
+		this.provider.close();
+	}
+
+	private final class Recorder implements TokenLifecycleListener {
+
+		@Override
+		public void tokenObtained(EasemobToken token, Duration elapsed) {
+			ProviderHarness.this.events.add("obtained " + token.redacted());
+		}
+
+		@Override
+		public void tokenRequestFailed(EasemobTokenRequestException failure, Duration elapsed) {
+			ProviderHarness.this.events.add("failed " + failure.getReason().tag());
+		}
+
+		@Override
+		public void tokenRejected(EasemobToken token, boolean dropped) {
+			ProviderHarness.this.events.add("rejected " + token.redacted() + (dropped ? " dropped" : " kept"));
+		}
+
+	}
+
+}
