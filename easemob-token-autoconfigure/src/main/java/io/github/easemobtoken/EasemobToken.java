@@ -22,6 +22,8 @@ public final class EasemobToken {
 
 	private final @Nullable String application;
 
+	private final String authorization;
+
 	/**
 	 * Create a token.
 	 * @param accessToken the {@code access_token} to send as {@code Authorization: Bearer}
@@ -36,6 +38,7 @@ public final class EasemobToken {
 		this.accessToken = accessToken;
 		this.expiresAt = expiresAt;
 		this.application = application;
+		this.authorization = "Bearer " + accessToken;
 	}
 
 	/**
@@ -44,6 +47,15 @@ public final class EasemobToken {
 	 */
 	public String accessToken() {
 		return this.accessToken;
+	}
+
+	/**
+	 * The value of the {@code Authorization} header that carries this token,
+	 * {@code Bearer <accessToken>}, built once. Never log it.
+	 * @return the header value
+	 */
+	public String authorization() {
+		return this.authorization;
 	}
 
 	/**

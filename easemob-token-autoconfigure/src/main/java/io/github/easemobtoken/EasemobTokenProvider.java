@@ -1,5 +1,6 @@
 package io.github.easemobtoken;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,6 +22,17 @@ public interface EasemobTokenProvider {
 	 * @return the token
 	 */
 	Mono<EasemobToken> getToken();
+
+	/**
+	 * The cached token when it is fresh (no refresh due), at once and without allocating;
+	 * {@code null} when {@link #getToken()} has work to do, or when the provider keeps no
+	 * such cache. A fast path for filters and interceptors, which fall back to
+	 * {@link #getToken()} on {@code null}.
+	 * @return the fresh token, or {@code null}
+	 */
+	default @Nullable EasemobToken getFreshToken() {
+		return null;
+	}
 
 	/**
 	 * Report that Easemob rejected {@code rejected} (HTTP 401), so that the next

@@ -76,7 +76,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	 * @param policy when to refresh and how to back off
 	 * @param listener told of every request and rejection
 	 * @param clock the source of the current time
-	 * @param scheduler runs the refresh timer
+	 * @param scheduler runs the refresh timer, and the callers that waited for a token
 	 * @param appKey the app, {@code org#app}, for log messages
 	 */
 	public CachingEasemobTokenProvider(EasemobTokenEndpoint endpoint, TokenStore store, TokenPolicy policy,
@@ -95,6 +95,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		return this.token;
 	}
 
+	@Override
+	public @Nullable EasemobToken getFreshToken() {
+		TokenState s = this.state.get();
+		return s.fresh ? s.token : null;
+	}
+
 	/** Decides at subscription time, so a {@code Mono} kept for later is never stale. */
 	private final class CurrentToken extends Mono<EasemobToken> {
 
@@ -107,6 +113,9 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private Mono<EasemobToken> current() {
 		TokenState s = this.state.get();
+		if (s.fresh) {
+			return s.tokenMono;
+		}
 		long now = this.clock.millis();
 		if (now < s.refreshAt) {
 			return s.tokenMono;
@@ -117,7 +126,11 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		}
 		Sinks.One<EasemobToken> pending = s.pending;
 		if (pending != null) {
-			return pending.asMono().onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter);
+			// Waiters resume on the scheduler, not on the I/O thread that got the token: calls
+			// they then make would all open their connections on that one event loop.
+			return pending.asMono()
+				.publishOn(this.scheduler)
+				.onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter);
 		}
 		return Mono.error(unavailable(s, now));
 	}
@@ -159,8 +172,9 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	private void succeeded(Sinks.One<EasemobToken> pending, Obtained obtained, long startedAt, long startNanos) {
 		EasemobToken token = obtained.token();
 		long expiresAt = expiresAt(token);
+		long now = this.clock.millis();
 		TokenState next = this.state.updateAndGet((s) -> s.obtained(token, startedAt, expiresAt,
-				this.policy.refreshAt(startedAt, expiresAt), startedAt + this.policy.minRequestInterval()));
+				this.policy.refreshAt(startedAt, expiresAt), startedAt + this.policy.minRequestInterval(), now));
 		schedule(next);
 		if (obtained.requested()) {
 			tell(() -> this.listener.tokenObtained(token, Duration.ofNanos(System.nanoTime() - startNanos)));
@@ -272,6 +286,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			next.task = this.scheduler.schedule(next, Math.max(0, wakeUpAt - this.clock.millis()), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
+			// Without a timer nothing would clear 'fresh': fall back to reading the clock.
+			this.state.updateAndGet((current) -> (current == s) ? current.due() : current);
 			logger.debug("Easemob token refresh timer not scheduled: the scheduler is shut down", ex);
 			return;
 		}
@@ -285,11 +301,16 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	}
 
 	private void wakeUp() {
+		long now = this.clock.millis();
 		TokenState s = this.state.get();
+		while (s.fresh && now >= s.refreshAt) {
+			TokenState due = s.due();
+			s = this.state.compareAndSet(s, due) ? due : this.state.get();
+		}
 		if (this.closed || s.pending != null) {
 			return;
 		}
-		TokenState after = startRequestIfAllowed(s, this.clock.millis());
+		TokenState after = startRequestIfAllowed(s, now);
 		if (after.pending == null) {
 			schedule(after);
 		}
@@ -394,6 +415,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		if (wakeUp != null) {
 			wakeUp.cancel();
 		}
+		// No timer will clear 'fresh' any more: from now on, expiry is read from the clock.
+		this.state.updateAndGet((s) -> s.fresh ? s.due() : s);
 		this.request.dispose();
 		Sinks.One<EasemobToken> pending = this.state.get().pending;
 		if (pending != null) {

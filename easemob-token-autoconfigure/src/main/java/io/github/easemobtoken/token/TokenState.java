@@ -10,15 +10,23 @@ import reactor.core.publisher.Sinks;
  * One immutable snapshot of the token lifecycle. The provider swaps whole snapshots, so
  * that a reader sees the token, its instants and the request in flight consistently,
  * without a lock. Instants are epoch milliseconds.
+ * <p>
+ * {@link #fresh} lets the hot path answer without reading the clock (a clock read costs
+ * several times what the rest of {@code getToken()} does): it is set when a token arrives
+ * with its refresh still ahead, and cleared by the refresh timer at {@link #refreshAt}, or
+ * by anything that drops the token.
  *
  * @author easemob-token
  */
 final class TokenState {
 
-	static final TokenState INITIAL = new TokenState(null, null, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, null,
-			Long.MIN_VALUE, 0, null);
+	static final TokenState INITIAL = new TokenState(null, null, false, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE,
+			null, Long.MIN_VALUE, 0, null);
 
 	final @Nullable EasemobToken token;
+
+	/** The token may be served without looking at the clock: its refresh is not due yet. */
+	final boolean fresh;
 
 	/** The token before {@link #token}, or the one dropped after a 401: never to be taken back from a store. */
 	final @Nullable EasemobToken previous;
@@ -45,11 +53,12 @@ final class TokenState {
 
 	final @Nullable EasemobTokenRequestException lastFailure;
 
-	private TokenState(@Nullable EasemobToken token, @Nullable EasemobToken previous, long obtainedAt, long refreshAt,
-			long expiresAt, Sinks.@Nullable One<EasemobToken> pending, long nextAttemptAt, int failures,
+	private TokenState(@Nullable EasemobToken token, @Nullable EasemobToken previous, boolean fresh, long obtainedAt,
+			long refreshAt, long expiresAt, Sinks.@Nullable One<EasemobToken> pending, long nextAttemptAt, int failures,
 			@Nullable EasemobTokenRequestException lastFailure) {
 		this.token = token;
 		this.previous = previous;
+		this.fresh = fresh;
 		this.tokenMono = (token != null) ? Mono.just(token) : null;
 		this.obtainedAt = obtainedAt;
 		this.refreshAt = refreshAt;
@@ -64,6 +73,7 @@ final class TokenState {
 			@Nullable EasemobTokenRequestException lastFailure) {
 		this.token = from.token;
 		this.previous = from.previous;
+		this.fresh = false;
 		this.tokenMono = from.tokenMono;
 		this.obtainedAt = from.obtainedAt;
 		this.refreshAt = from.refreshAt;
@@ -74,9 +84,15 @@ final class TokenState {
 		this.lastFailure = lastFailure;
 	}
 
-	TokenState obtained(EasemobToken token, long obtainedAt, long expiresAt, long refreshAt, long nextAttemptAt) {
-		return new TokenState(token, (this.token != null) ? this.token : this.previous, obtainedAt, refreshAt,
-				expiresAt, null, nextAttemptAt, 0, null);
+	TokenState obtained(EasemobToken token, long obtainedAt, long expiresAt, long refreshAt, long nextAttemptAt,
+			long now) {
+		return new TokenState(token, (this.token != null) ? this.token : this.previous, now < refreshAt, obtainedAt,
+				refreshAt, expiresAt, null, nextAttemptAt, 0, null);
+	}
+
+	/** The refresh is due: from now on, readers look at the clock. */
+	TokenState due() {
+		return new TokenState(this, this.pending, this.nextAttemptAt, this.failures, this.lastFailure);
 	}
 
 	TokenState requesting(Sinks.One<EasemobToken> request, long nextAttemptAt) {
@@ -89,7 +105,7 @@ final class TokenState {
 	}
 
 	TokenState withoutToken() {
-		return new TokenState(null, this.token, this.obtainedAt, Long.MIN_VALUE, Long.MIN_VALUE, this.pending, this.nextAttemptAt,
+		return new TokenState(null, this.token, false, this.obtainedAt, Long.MIN_VALUE, Long.MIN_VALUE, this.pending, this.nextAttemptAt,
 				this.failures, this.lastFailure);
 	}
 
@@ -110,9 +126,12 @@ final class TokenState {
 		return now >= this.refreshAt;
 	}
 
-	/** When the background timer should next look at this state. */
+	/**
+	 * When the background timer should next look at this state: at the refresh instant
+	 * while fresh (to clear {@link #fresh}), then when the next request is allowed.
+	 */
 	long wakeUpAt() {
-		return (this.token != null) ? Math.max(this.refreshAt, this.nextAttemptAt) : this.nextAttemptAt;
+		return this.fresh ? this.refreshAt : Math.max(this.refreshAt, this.nextAttemptAt);
 	}
 
 }

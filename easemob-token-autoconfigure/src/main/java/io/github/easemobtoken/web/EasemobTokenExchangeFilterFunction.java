@@ -4,6 +4,7 @@ import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -47,10 +48,16 @@ public final class EasemobTokenExchangeFilterFunction implements ExchangeFilterF
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return this.tokenProvider.getToken()
-			.flatMap((token) -> next.exchange(withToken(request, token))
-				.flatMap((response) -> isUnauthorized(response) ? retry(request, next, token, response)
-						: Mono.just(response)));
+		EasemobToken fresh = this.tokenProvider.getFreshToken();
+		if (fresh != null) {
+			return exchange(request, next, fresh);
+		}
+		return this.tokenProvider.getToken().flatMap((token) -> exchange(request, next, token));
+	}
+
+	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, EasemobToken token) {
+		return next.exchange(withToken(request, token))
+			.flatMap((response) -> isUnauthorized(response) ? retry(request, next, token, response) : Mono.just(response));
 	}
 
 	private Mono<ClientResponse> retry(ClientRequest request, ExchangeFunction next, EasemobToken rejected,
@@ -77,7 +84,9 @@ public final class EasemobTokenExchangeFilterFunction implements ExchangeFilterF
 	}
 
 	private static ClientRequest withToken(ClientRequest request, EasemobToken token) {
-		return ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(token.accessToken())).build();
+		return ClientRequest.from(request)
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, token.authorization()))
+			.build();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +19,7 @@ import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -148,6 +150,20 @@ class EasemobTokenAutoConfigurationTests {
 			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
 			assertThat(token.accessToken()).isEqualTo(token(1));
 			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldResumeCallersThatWaitedForATokenOffTheHttpClientsEventLoop() {
+		EasemobStub.issueTokens(easemob, 3600, 200);
+		withEasemob().run((context) -> {
+			Mono<String> thread = context.getBean(EasemobTokenProvider.class)
+				.getToken()
+				.map((token) -> Thread.currentThread().getName());
+			List<String> waited = Flux.range(0, 20).flatMap((i) -> thread, 20).collectList().block(Duration.ofSeconds(5));
+			assertThat(waited).hasSize(20).allSatisfy((name) -> assertThat(name).startsWith("parallel-"));
+			assertThat(thread.block()).as("a fresh token comes on the caller's thread")
+				.isEqualTo(Thread.currentThread().getName());
 		});
 	}
 

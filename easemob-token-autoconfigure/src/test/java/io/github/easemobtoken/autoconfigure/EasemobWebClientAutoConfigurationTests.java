@@ -82,6 +82,25 @@ class EasemobWebClientAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldReplaceTheCallersAuthorizationHeaderWithExactlyOneBearerToken() {
+		this.contextRunner.run((context) -> {
+			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
+			getAlice(webClient);
+			webClient.get()
+				.uri("/users/{username}", "alice")
+				.header("Authorization", "Basic dXNlcjpwYXNz")
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(10));
+			assertThat(easemob.getAllServeEvents().stream()
+				.filter((event) -> event.getRequest().getUrl().startsWith(USERS_PATH))
+				.map((event) -> event.getRequest().getHeaders().getHeader("Authorization").values()))
+				.hasSize(2)
+				.allSatisfy((values) -> assertThat(values).containsExactly("Bearer " + token(1)));
+		});
+	}
+
+	@Test
 	void shouldBuildOnBootsWebClientBuilderSoItsCustomizersApply() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			getAlice(context.getBean("easemobWebClient", WebClient.class));

@@ -21,6 +21,7 @@ import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
+import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,9 @@ class SecretHygieneTests {
 		EasemobCredentials credentials = new EasemobCredentials(properties.getClientId(), properties.getClientSecret());
 		List<Object> objects = List.of(provider, provider.status(), properties, properties.getToken(), app, credentials,
 				context.getBean(TokenStore.class), context.getBean(EasemobTokenProvider.class),
-				context.getBean(EasemobTokenExchangeFilterFunction.class), context.getBean(EasemobTokenMetrics.class),
+				context.getBean(EasemobTokenExchangeFilterFunction.class),
+				new EasemobTokenClientHttpRequestInterceptor(provider, Duration.ofSeconds(1)),
+				context.getBean(EasemobTokenMetrics.class),
 				context.getBean(EasemobTokenHealthIndicator.class), context.getBean("easemobWebClient"),
 				new EasemobTokenEndpoint(WebClient.create(), app, credentials, null, TtlUnit.SECONDS,
 						Duration.ofSeconds(1), java.time.InstantSource.system()),

@@ -1,18 +1,23 @@
 package io.github.easemobtoken.test;
 
+import io.github.easemobtoken.autoconfigure.EasemobRestClientAutoConfiguration;
 import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
 import io.github.easemobtoken.autoconfigure.EasemobWebClientAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 /**
- * Application contexts as a WebFlux application has them: Boot's HTTP client and
- * WebClient auto-configuration, the starter's, and an Easemob app on a given host.
+ * Application contexts as applications have them: Boot's HTTP client, WebClient and
+ * RestClient auto-configuration, the starter's, and an Easemob app on a given host.
  */
 public final class EasemobContexts {
 
@@ -31,8 +36,42 @@ public final class EasemobContexts {
 					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class,
 					EasemobWebClientAutoConfiguration.class))
-			.withPropertyValues("easemob.host=" + host, "easemob.app-key=" + EasemobStub.ORG + "#" + EasemobStub.APP,
-					"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET);
+			.withPropertyValues(appProperties(host));
+	}
+
+	/**
+	 * A runner as a blocking (servlet or plain) application has it: the WebClient and
+	 * RestClient auto-configurations, configured for the test app at {@code host}.
+	 * @param host the Easemob host, such as a WireMock base URL
+	 * @return the runner
+	 */
+	public static ApplicationContextRunner withRestClient(String host) {
+		return clients(new ApplicationContextRunner(), host);
+	}
+
+	/**
+	 * A runner as a WebFlux application has it, with the RestClient auto-configuration
+	 * present as well, configured for the test app at {@code host}.
+	 * @param host the Easemob host, such as a WireMock base URL
+	 * @return the runner
+	 */
+	public static ReactiveWebApplicationContextRunner reactiveWithRestClient(String host) {
+		return clients(new ReactiveWebApplicationContextRunner(), host);
+	}
+
+	private static <R extends AbstractApplicationContextRunner<R, ?, ?>> R clients(R runner, String host) {
+		return runner
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+					EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
+					EasemobRestClientAutoConfiguration.class))
+			.withPropertyValues(appProperties(host));
+	}
+
+	private static String[] appProperties(String host) {
+		return new String[] { "easemob.host=" + host, "easemob.app-key=" + EasemobStub.ORG + "#" + EasemobStub.APP,
+				"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET };
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.easemobtoken.test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import reactor.core.scheduler.Scheduler;
@@ -39,8 +40,25 @@ public final class VirtualClock implements InstantSource {
 		return this.scheduler;
 	}
 
+	/**
+	 * Move the clock and run every timer due by then. When another thread is inside the
+	 * scheduler (delivering a token to a caller), {@code advanceTimeBy} hands the work to
+	 * that thread and returns at once; a marker scheduled at the target instant tells when
+	 * the timers before it have run.
+	 */
 	public void advance(Duration duration) {
+		CountDownLatch reached = new CountDownLatch(1);
+		this.scheduler.schedule(reached::countDown, duration.toNanos(), TimeUnit.NANOSECONDS);
 		this.scheduler.advanceTimeBy(duration);
+		try {
+			if (!reached.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("virtual time did not reach " + duration + " ahead");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public void jump(Duration duration) {

@@ -167,12 +167,36 @@ class CachingEasemobTokenProviderTests {
 	void shouldMakeCallersWaitForTheOneRequestWhenTheTokenHasExpired() {
 		EasemobStub.issueTokens(easemob, 3600);
 		provider();
-		currentToken();
-		EasemobStub.continueIssuingTokens(easemob, 3600, 500);
-		this.clock.jump(Duration.ofHours(2));
+		assertThat(currentToken()).isEqualTo(token(1));
+		EasemobStub.failWith(easemob, 503, "service_unavailable", "down");
+		int requests = 1;
+		for (long gap : new long[] { 55 * 60, 10, 20, 40, 80 }) {
+			this.clock.advance(Duration.ofSeconds(gap));
+			awaitRequests(++requests);
+		}
+		this.clock.advance(Duration.ofSeconds(150));
+		assertThat(unavailable().getNextAttemptAt()).as("token 1 expired at 60:00")
+			.isEqualTo(START.plus(Duration.ofMinutes(60)).plusSeconds(10));
+		EasemobStub.continueIssuingTokens(easemob, 3600, 600);
+		this.clock.advance(Duration.ofSeconds(10));
+		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 7);
 		long start = System.nanoTime();
 		assertThat(currentToken()).isEqualTo(token(2));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the answer")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(7);
+	}
+
+	@Test
+	void shouldServeTheCachedTokenUntilALateTimerFiresAndRecoverAtTheFirst401() {
+		EasemobStub.issueTokens(easemob, 3600);
+		provider();
+		EasemobToken first = this.provider.getToken().block();
+		this.clock.jump(Duration.ofHours(2));
+		assertThat(currentToken()).as("the hot path does not read the clock").isEqualTo(token(1));
+		assertThat(this.provider.status().state()).as("health does").isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
+		this.provider.invalidate(first);
+		assertThat(currentToken()).isEqualTo(token(2));
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 	}
 

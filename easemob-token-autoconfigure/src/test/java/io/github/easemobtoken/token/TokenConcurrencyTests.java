@@ -109,7 +109,7 @@ class TokenConcurrencyTests {
 		EasemobStub.issueTokens(easemob, 3600);
 		assertThat(this.provider.getToken().block().accessToken()).isEqualTo(token(1));
 		EasemobStub.continueIssuingTokens(easemob, 3600, 300);
-		this.clock.jump(Duration.ofHours(1));
+		this.clock.advance(Duration.ofHours(1));
 		assertThat(concurrently(1000, () -> {
 		})).containsExactly(token(2));
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
@@ -130,7 +130,7 @@ class TokenConcurrencyTests {
 		EasemobStub.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
 		EasemobStub.continueIssuingTokens(easemob, 3600, 1000);
-		this.clock.jump(Duration.ofMinutes(56));
+		this.clock.advance(Duration.ofMinutes(56));
 		long start = System.nanoTime();
 		assertThat(concurrently(1000, () -> {
 		})).containsExactly(token(1));

@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.TestProviders;
+import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenLifecycleListener;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
 import static io.github.easemobtoken.test.EasemobStub.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +57,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 
 	private WebClient webClient;
 
-	private @Nullable StubMapping accepting;
+	private final UsersApi usersApi = new UsersApi(easemob);
 
 	@BeforeEach
 	void createClient() {
@@ -83,19 +81,6 @@ class EasemobTokenExchangeFilterFunctionTests {
 		this.provider.close();
 	}
 
-	/** The users API answers 200 to {@code token(n)} only and 401 to any other. */
-	private void acceptOnly(int token) {
-		if (this.accepting != null) {
-			easemob.removeStub(this.accepting);
-		}
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10)
-			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
-					{"error":"unauthorized","error_description":"Unable to authenticate due to expired access token"}""")));
-		this.accepting = easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + token(token)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
-	}
-
 	private ResponseEntity<String> getAlice() {
 		return this.webClient.get()
 			.uri("/users/{username}", "alice")
@@ -105,14 +90,10 @@ class EasemobTokenExchangeFilterFunctionTests {
 			.block(Duration.ofSeconds(10));
 	}
 
-	private int apiCalls() {
-		return easemob.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*")).build()).getCount();
-	}
-
 	@Test
 	void shouldAttachTheBearerTokenReplacingAnyAuthorizationHeader() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		ResponseEntity<String> response = this.webClient.get()
 			.uri("/users/{username}", "alice")
 			.header("Authorization", "Basic dXNlcjpwYXNz")
@@ -131,50 +112,50 @@ class EasemobTokenExchangeFilterFunctionTests {
 	@Test
 	void shouldRefreshOnceAndRetryAfterA401() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
-		acceptOnly(2);
+		this.usersApi.acceptOnly(2);
 		this.clock.advance(Duration.ofSeconds(30));
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("alice");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
-		assertThat(apiCalls()).isEqualTo(3);
+		assertThat(this.usersApi.calls()).isEqualTo(3);
 		assertThat(this.rejections).containsExactly("…0001 dropped");
 	}
 
 	@Test
 	void shouldPassTheSecond401ToTheCallerUnchanged() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(99);
+		this.usersApi.acceptOnly(99);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
-		assertThat(apiCalls()).isEqualTo(2);
+		assertThat(this.usersApi.calls()).isEqualTo(2);
 		assertThat(this.rejections).containsExactly("…0001 dropped", "…0002 kept");
 	}
 
 	@Test
 	void shouldPassA401ForATokenFresherThanTheFloorWithoutAskingForAnother() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(99);
+		this.usersApi.acceptOnly(99);
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
-		assertThat(apiCalls()).isEqualTo(1);
+		assertThat(this.usersApi.calls()).isEqualTo(1);
 		assertThat(this.rejections).containsExactly("…0001 kept");
 	}
 
 	@Test
 	void shouldRefreshOnceForAHundredConcurrent401sOfOneToken() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
-		acceptOnly(2);
+		this.usersApi.acceptOnly(2);
 		EasemobStub.continueIssuingTokens(easemob, 3600, 200);
 		this.clock.advance(Duration.ofSeconds(30));
 		List<HttpStatus> statuses = Flux.range(0, 100)
@@ -189,25 +170,23 @@ class EasemobTokenExchangeFilterFunctionTests {
 		assertThat(statuses).hasSize(100).containsOnly(HttpStatus.OK);
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.rejections).containsExactly("…0001 dropped");
-		assertThat(easemob.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*"))
-			.withHeader("Authorization", equalTo("Bearer " + token(2)))
-			.build()).getCount()).as("each call succeeded once, with the new token").isEqualTo(100);
+		assertThat(this.usersApi.callsWith(2)).as("each call succeeded once, with the new token").isEqualTo(100);
 	}
 
 	@Test
 	void shouldFailWithTheTypedErrorAndSendNothingWhenThereIsNoToken() {
 		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
 				() -> this.webClient.get().uri("/users/{username}", "alice").retrieve().toBodilessEntity().block());
 		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
-		assertThat(apiCalls()).isZero();
+		assertThat(this.usersApi.calls()).isZero();
 	}
 
 	@Test
 	void shouldNotResendWhenTheRequestSaysSoButStillReportTheToken() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(2);
+		this.usersApi.acceptOnly(2);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
 		ResponseEntity<Void> first = this.webClient.get()
@@ -218,7 +197,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 			.toBodilessEntity()
 			.block();
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(apiCalls()).isEqualTo(1);
+		assertThat(this.usersApi.calls()).isEqualTo(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 	}
