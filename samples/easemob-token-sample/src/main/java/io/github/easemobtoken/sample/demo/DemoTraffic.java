@@ -11,15 +11,15 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Once the application is up, registers a demo user and reads it back, then keeps reading
  * it, so that someone watching the log sees calls succeed while tokens come and go.
  */
-final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+final class DemoTraffic {
 
 	private static final Log logger = LogFactory.getLog(DemoTraffic.class);
 
@@ -36,8 +36,8 @@ final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, D
 		this.interval = interval;
 	}
 
-	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
 		Mono<EasemobUser> registered = this.users.find(USERNAME)
 			.switchIfEmpty(Mono.defer(() -> this.users.register(USERNAME, "demo-password")))
 			.doOnNext((user) -> logger.info("Demo: registered Easemob user " + user.username() + " (" + user.uuid()
@@ -52,8 +52,9 @@ final class DemoTraffic implements ApplicationListener<ApplicationReadyEvent>, D
 		this.traffic.update(registered.thenMany(reads).subscribe(null, (ex) -> logger.warn("Demo stopped: " + ex)));
 	}
 
-	@Override
-	public void destroy() {
+	/** On close, before the HTTP client's event loops stop, so a call in flight ends cleanly. */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
 		this.traffic.dispose();
 	}
 
