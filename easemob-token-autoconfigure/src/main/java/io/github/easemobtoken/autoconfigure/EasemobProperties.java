@@ -71,13 +71,13 @@ public class EasemobProperties {
 	private TtlUnit ttlUnit = TtlUnit.SECONDS;
 
 	/**
-	 * Connect timeout of the token request and of the Easemob WebClient.
+	 * Connect timeout of the token request and of the Easemob WebClient and RestClient.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Response timeout of the token request and of the Easemob WebClient. Also the
-	 * longest a call waits for a token.
+	 * Response timeout of the token request and of the Easemob WebClient and RestClient
+	 * (read timeout). Also the longest a call waits for a token.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(10);
 

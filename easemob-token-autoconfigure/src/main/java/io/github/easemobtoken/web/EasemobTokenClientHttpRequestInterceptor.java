@@ -27,8 +27,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * came, without a second request.
  * <p>
  * The calling thread blocks only when there is no valid token: it then waits for the one
- * token request in flight, for at most the given wait (the response timeout), and gets an
- * {@link EasemobTokenUnavailableException} when no token comes. Interceptors see the request
+ * token request in flight, which itself ends within the response timeout, and gets an
+ * {@link EasemobTokenUnavailableException} when no token comes. As a backstop the wait is
+ * cut at the given wait plus one second. Interceptors see the request
  * body as bytes, so resending it after a 401 is always safe.
  *
  * @author easemob-token
