@@ -213,7 +213,8 @@ public class EasemobProperties {
 		private Duration maxBackoff = Duration.ofMinutes(5);
 
 		/**
-		 * Where the token lives.
+		 * Where the token lives: 'memory' (this instance only), or 'redis' (shared by every
+		 * instance through Spring Data Redis, key 'easemob:token:<org>#<app>').
 		 */
 		private Store store = Store.MEMORY;
 

@@ -11,6 +11,8 @@ import io.github.easemobtoken.EasemobCredentials;
 import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Checks {@link EasemobProperties} and resolves them into an {@link EasemobApp} and
  * {@link EasemobCredentials}, collecting every problem so that one startup failure
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @author easemob-token
  */
 final class EasemobPropertiesValidator {
+
+	static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
 
 	private static final String CONSOLE = "from your app's Application Info page (应用详情) in the Easemob console";
 
@@ -47,14 +51,15 @@ final class EasemobPropertiesValidator {
 	 * Check everything the token provider needs: {@link #app} plus the credentials and
 	 * the token settings.
 	 * @param properties the properties
+	 * @param classLoader the application's, to see whether the chosen store can be had
 	 * @return the app and its credentials
 	 * @throws InvalidEasemobPropertiesException if anything is wrong
 	 */
-	static Validated all(EasemobProperties properties) {
+	static Validated all(EasemobProperties properties, @Nullable ClassLoader classLoader) {
 		EasemobPropertiesValidator validator = new EasemobPropertiesValidator(properties);
 		EasemobApp app = validator.checkApp();
 		EasemobCredentials credentials = validator.checkCredentials();
-		validator.checkToken();
+		validator.checkToken(classLoader);
 		validator.throwIfInvalid();
 		return new Validated(nonNull(app), nonNull(credentials));
 	}
@@ -153,7 +158,7 @@ final class EasemobPropertiesValidator {
 		return (clientId != null && clientSecret != null) ? new EasemobCredentials(clientId, clientSecret) : null;
 	}
 
-	private void checkToken() {
+	private void checkToken(@Nullable ClassLoader classLoader) {
 		Duration ttl = this.properties.getTtl();
 		if (ttl != null) {
 			if (ttl.isNegative()) {
@@ -174,8 +179,10 @@ final class EasemobPropertiesValidator {
 			reject("easemob.token.max-backoff", "must be at least easemob.token.min-request-interval ("
 					+ token.getMinRequestInterval() + "), was " + token.getMaxBackoff());
 		}
-		if (token.getStore() == EasemobProperties.Store.REDIS) {
-			reject("easemob.token.store", "'redis' is not available in this version of easemob-token; use 'memory'");
+		if (token.getStore() == EasemobProperties.Store.REDIS && !ClassUtils.isPresent(REDIS_TEMPLATE, classLoader)) {
+			reject("easemob.token.store", "'redis' needs Spring Data Redis: add the dependency "
+					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and configure spring.data.redis.*, "
+					+ "or set 'memory'");
 		}
 	}
 

@@ -1,9 +1,12 @@
 package io.github.easemobtoken.autoconfigure;
 
 import java.time.InstantSource;
+import java.util.List;
 
 import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
 import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.RedisTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
@@ -17,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -24,17 +28,21 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Easemob app token: the {@link TokenStore} and the
- * {@link EasemobTokenProvider} bean {@code easemobTokenProvider}.
+ * Auto-configuration of the Easemob app token: the {@link TokenStore} (in memory, or in
+ * Redis with {@code easemob.token.store=redis}) and the {@link EasemobTokenProvider} bean
+ * {@code easemobTokenProvider}.
  *
  * @author easemob-token
  */
-@AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class)
+@AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, Mono.class })
 @ConditionalOnBooleanProperty(name = "easemob.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EasemobProperties.class)
@@ -51,7 +59,8 @@ public final class EasemobTokenAutoConfiguration {
 	CachingEasemobTokenProvider easemobTokenProvider(EasemobProperties properties, TokenStore easemobTokenStore,
 			ObjectProvider<TokenLifecycleListener> listeners, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties);
+		EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties,
+				resourceLoader.getClassLoader());
 		WebClient tokenClient = WebClient.builder()
 			.clientConnector(EasemobHttpConnectors.forTokenEndpoint(
 					connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
@@ -65,6 +74,28 @@ public final class EasemobTokenAutoConfiguration {
 		return new CachingEasemobTokenProvider(endpoint, easemobTokenStore, policy,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()), InstantSource.system(),
 				Schedulers.parallel(), validated.app().appKey());
+	}
+
+	/** Registered before the in-memory store, which then backs off. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = EasemobPropertiesValidator.REDIS_TEMPLATE)
+	@ConditionalOnProperty(name = "easemob.token.store", havingValue = "redis")
+	static class RedisTokenStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(TokenStore.class)
+		RedisTokenStore easemobRedisTokenStore(ObjectProvider<ReactiveStringRedisTemplate> redis,
+				EasemobProperties properties) {
+			ReactiveStringRedisTemplate template = redis.getIfUnique();
+			if (template == null) {
+				throw new InvalidEasemobPropertiesException(List.of(new Violation("easemob.token.store",
+						"'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one: "
+								+ "configure spring.data.redis.* (Spring Boot then defines it), or set 'memory'")));
+			}
+			return new RedisTokenStore(template, EasemobPropertiesValidator.app(properties).appKey(),
+					InstantSource.system());
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenLifecycleListener;
@@ -23,11 +24,16 @@ public final class TestProviders {
 
 	public static CachingEasemobTokenProvider provider(WireMockExtension easemob, VirtualClock clock,
 			TokenLifecycleListener listener) {
+		return provider(easemob, clock, listener, new InMemoryTokenStore());
+	}
+
+	public static CachingEasemobTokenProvider provider(WireMockExtension easemob, VirtualClock clock,
+			TokenLifecycleListener listener, TokenStore store) {
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
 				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> 0.5);
-		return new CachingEasemobTokenProvider(endpoint, new InMemoryTokenStore(), policy, listener, clock,
+		return new CachingEasemobTokenProvider(endpoint, store, policy, listener, clock,
 				clock.scheduler(), EasemobStub.ORG + "#" + EasemobStub.APP);
 	}
 

@@ -1,0 +1,142 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.RedisTokenStore;
+import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.RedisServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import static io.github.easemobtoken.test.EasemobStub.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code easemob.token.store=redis} with Spring Boot's Redis auto-configuration and a real
+ * {@code redis-server}: two application contexts stand for two instances of one
+ * application.
+ */
+class EasemobRedisTokenStoreAutoConfigurationTests {
+
+	@RegisterExtension
+	static final RedisServer redisServer = new RedisServer();
+
+	@RegisterExtension
+	static final WireMockExtension easemob = EasemobStub.wireMock();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
+				DataRedisReactiveAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
+		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+				"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET);
+
+	private ApplicationContextRunner withRedis() {
+		return this.contextRunner.withPropertyValues("easemob.token.store=redis", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + redisServer.port());
+	}
+
+	@BeforeEach
+	void emptyRedisAndIssueTokens() {
+		withRedis().run((context) -> context.getBean(ReactiveStringRedisTemplate.class)
+			.execute((connection) -> connection.serverCommands().flushAll())
+			.blockLast(Duration.ofSeconds(10)));
+		EasemobStub.issueTokens(easemob, 7200);
+	}
+
+	@Test
+	void shouldShareOneTokenBetweenInstances() {
+		withRedis().run((first) -> {
+			assertThat(first).hasSingleBean(RedisTokenStore.class).doesNotHaveBean(InMemoryTokenStore.class);
+			assertThat(first.getBean(EasemobTokenProvider.class).getToken().block().accessToken()).isEqualTo(token(1));
+			ReactiveStringRedisTemplate redis = first.getBean(ReactiveStringRedisTemplate.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> String.valueOf(redis.opsForValue().get("easemob:token:easemob-demo#testapp").block())
+					.contains(token(1)));
+			withRedis().run((second) -> assertThat(
+					second.getBean(EasemobTokenProvider.class).getToken().block().accessToken())
+				.isEqualTo(token(1)));
+		});
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldKeepTheTokenInMemoryUnlessToldOtherwise() {
+		this.contextRunner.withPropertyValues("spring.data.redis.port=" + redisServer.port())
+			.run((context) -> assertThat(context).hasSingleBean(InMemoryTokenStore.class)
+				.doesNotHaveBean(RedisTokenStore.class));
+	}
+
+	@Test
+	void shouldBackOffWhenTheUserDefinesATokenStore() {
+		TokenStore own = new InMemoryTokenStore();
+		withRedis().withBean("myStore", TokenStore.class, () -> own)
+			.run((context) -> assertThat(context.getBean(TokenStore.class)).isSameAs(own));
+	}
+
+	@Test
+	void shouldKeepWorkingWhenRedisIsDown() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		this.contextRunner
+			.withPropertyValues("easemob.token.store=redis", "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + closedPort, "spring.data.redis.connect-timeout=1s")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisTokenStore.class);
+				assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(20)).accessToken())
+					.isEqualTo(token(1));
+				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldStopStartupWhenSpringDataRedisIsMissing() {
+		assertThat(analysisOf(withRedis().withClassLoader(new FilteredClassLoader(ReactiveStringRedisTemplate.class)))
+			.getDescription()).contains("Property: easemob.token.store")
+			.contains("'redis' needs Spring Data Redis: add the dependency "
+					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and configure spring.data.redis.*, "
+					+ "or set 'memory'");
+	}
+
+	@Test
+	void shouldStopStartupWhenThereIsNoRedisTemplate() {
+		ApplicationContextRunner withoutBootsRedis = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					ReactiveHttpClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
+			.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+					"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET,
+					"easemob.token.store=redis");
+		assertThat(analysisOf(withoutBootsRedis).getDescription()).contains("Property: easemob.token.store")
+			.contains("'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one");
+	}
+
+	private static FailureAnalysis analysisOf(ApplicationContextRunner runner) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new InvalidEasemobPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).as("analysis").isNotNull();
+		return analysis[0];
+	}
+
+}
