@@ -100,13 +100,14 @@ public final class EasemobTokenMetrics implements TokenLifecycleListener {
 
 	@Override
 	public void tokenRequestFailed(EasemobTokenRequestException failure, Duration elapsed) {
-		this.failed.record(elapsed);
+		// The reason first: whoever sees the failed refresh counted also sees why.
 		Counter.builder(FAILURES)
 			.description("Failed requests to the Easemob token endpoint")
 			.tags(this.tags)
 			.tag("reason", failure.getReason().tag())
 			.register(this.registry)
 			.increment();
+		this.failed.record(elapsed);
 	}
 
 	@Override
