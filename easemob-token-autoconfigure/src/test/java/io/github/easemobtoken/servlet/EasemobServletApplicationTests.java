@@ -35,12 +35,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
 import static io.github.easemobtoken.test.EasemobStub.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,19 +68,7 @@ class EasemobServletApplicationTests {
 	@Autowired
 	private ApplicationContext context;
 
-	private final UsersApi usersApi = new UsersApi(easemob);
-
-	private void acceptOnly(int token) {
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10)
-			.willReturn(aResponse().withStatus(401)
-				.withFixedDelay(API_DELAY_MILLIS)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":\"unauthorized\",\"error_description\":\"Unable to authenticate due to expired "
-						+ "access token\"}")));
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + token(token)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}").withFixedDelay(API_DELAY_MILLIS)));
-	}
+	private final UsersApi usersApi = new UsersApi(easemob, API_DELAY_MILLIS);
 
 	private ResponseEntity<String> getProfile(String username) {
 		return RestClient.builder()
@@ -112,7 +95,7 @@ class EasemobServletApplicationTests {
 	@Test
 	void shouldCallEasemobWithTheBearerToken() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).contains("alice");
@@ -123,7 +106,7 @@ class EasemobServletApplicationTests {
 	@Test
 	void shouldRefreshAndRetryOnceAfterA401() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(2);
+		this.usersApi.acceptOnly(2);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).contains("alice");
@@ -135,7 +118,7 @@ class EasemobServletApplicationTests {
 	@Test
 	void shouldHandTheSecond401ToTheCaller() {
 		EasemobStub.issueTokens(easemob, 3600);
-		acceptOnly(99);
+		this.usersApi.acceptOnly(99);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(401);
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
@@ -146,7 +129,7 @@ class EasemobServletApplicationTests {
 	@Test
 	void shouldShareOneTokenRequestAmongFiftyConcurrentCallsOnAColdCache() throws Exception {
 		EasemobStub.issueTokens(easemob, 3600, 300);
-		acceptOnly(1);
+		this.usersApi.acceptOnly(1);
 		ExecutorService callers = Executors.newFixedThreadPool(50);
 		try {
 			List<Future<ResponseEntity<String>>> calls = new ArrayList<>();

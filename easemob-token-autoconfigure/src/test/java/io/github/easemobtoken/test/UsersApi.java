@@ -20,10 +20,22 @@ public final class UsersApi {
 
 	private final WireMockExtension wireMock;
 
+	private final int delayMillis;
+
 	private @Nullable StubMapping accepting;
 
 	public UsersApi(WireMockExtension wireMock) {
+		this(wireMock, 0);
+	}
+
+	/**
+	 * A users API that takes {@code delayMillis} to answer, 200 or 401.
+	 * @param wireMock the WireMock Easemob
+	 * @param delayMillis how long each answer takes
+	 */
+	public UsersApi(WireMockExtension wireMock, int delayMillis) {
 		this.wireMock = wireMock;
+		this.delayMillis = delayMillis;
 	}
 
 	/**
@@ -35,11 +47,14 @@ public final class UsersApi {
 			this.wireMock.removeStub(this.accepting);
 		}
 		this.wireMock.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10)
-			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+			.willReturn(aResponse().withStatus(401)
+				.withFixedDelay(this.delayMillis)
+				.withHeader("Content-Type", "application/json")
+				.withBody("""
 					{"error":"unauthorized","error_description":"Unable to authenticate due to expired access token"}""")));
 		this.accepting = this.wireMock.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
 			.withHeader("Authorization", equalTo("Bearer " + EasemobStub.token(n)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
+			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}").withFixedDelay(this.delayMillis)));
 	}
 
 	/**

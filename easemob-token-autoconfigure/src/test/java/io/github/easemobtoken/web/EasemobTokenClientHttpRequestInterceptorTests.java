@@ -3,22 +3,20 @@ package io.github.easemobtoken.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.RecordedRejections;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
-import io.github.easemobtoken.token.TokenLifecycleListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +53,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 
 	private final VirtualClock clock = new VirtualClock();
 
-	private final List<String> rejections = new CopyOnWriteArrayList<>();
+	private final RecordedRejections rejections = new RecordedRejections();
 
 	private CachingEasemobTokenProvider provider;
 
@@ -65,15 +63,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 
 	@BeforeEach
 	void createClient() {
-		this.provider = TestProviders.provider(easemob, this.clock, new TokenLifecycleListener() {
-
-			@Override
-			public void tokenRejected(EasemobToken token, boolean dropped) {
-				EasemobTokenClientHttpRequestInterceptorTests.this.rejections
-					.add(token.redacted() + (dropped ? " dropped" : " kept"));
-			}
-
-		});
+		this.provider = TestProviders.provider(easemob, this.clock, this.rejections);
 		this.restClient = restClient(new EasemobTokenClientHttpRequestInterceptor(this.provider, Duration.ofSeconds(5)));
 	}
 
@@ -128,7 +118,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 		assertThat(response.getBody()).contains("alice");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(3);
-		assertThat(this.rejections).containsExactly("…0001 dropped");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 	}
 
 	@Test
@@ -142,7 +132,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(2);
-		assertThat(this.rejections).containsExactly("…0001 dropped", "…0002 kept");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped", "…0002 kept");
 	}
 
 	@Test
@@ -154,7 +144,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 		assertThat(response.getBody()).contains("Unable to authenticate");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.calls()).isEqualTo(1);
-		assertThat(this.rejections).containsExactly("…0001 kept");
+		assertThat(this.rejections.list()).containsExactly("…0001 kept");
 	}
 
 	@Test
@@ -168,7 +158,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 		List<HttpStatus> statuses = concurrently(50, () -> HttpStatus.valueOf(getAlice().getStatusCode().value()));
 		assertThat(statuses).hasSize(50).containsOnly(HttpStatus.OK);
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
-		assertThat(this.rejections).containsExactly("…0001 dropped");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 		assertThat(this.usersApi.callsWith(2)).as("each call succeeded once, with the new token").isEqualTo(50);
 	}
 

@@ -2,18 +2,16 @@ package io.github.easemobtoken.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.RecordedRejections;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
-import io.github.easemobtoken.token.TokenLifecycleListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 
 	private final VirtualClock clock = new VirtualClock();
 
-	private final List<String> rejections = new CopyOnWriteArrayList<>();
+	private final RecordedRejections rejections = new RecordedRejections();
 
 	private CachingEasemobTokenProvider provider;
 
@@ -61,15 +59,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 
 	@BeforeEach
 	void createClient() {
-		this.provider = TestProviders.provider(easemob, this.clock, new TokenLifecycleListener() {
-
-			@Override
-			public void tokenRejected(EasemobToken token, boolean dropped) {
-				EasemobTokenExchangeFilterFunctionTests.this.rejections
-					.add(token.redacted() + (dropped ? " dropped" : " kept"));
-			}
-
-		});
+		this.provider = TestProviders.provider(easemob, this.clock, this.rejections);
 		this.webClient = WebClient.builder()
 			.baseUrl(EasemobStub.app(easemob).baseUri().toString())
 			.filter(new EasemobTokenExchangeFilterFunction(this.provider))
@@ -121,7 +111,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 		assertThat(response.getBody()).contains("alice");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(3);
-		assertThat(this.rejections).containsExactly("…0001 dropped");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 	}
 
 	@Test
@@ -135,7 +125,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(2);
-		assertThat(this.rejections).containsExactly("…0001 dropped", "…0002 kept");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped", "…0002 kept");
 	}
 
 	@Test
@@ -147,7 +137,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 		assertThat(response.getBody()).contains("Unable to authenticate");
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.calls()).isEqualTo(1);
-		assertThat(this.rejections).containsExactly("…0001 kept");
+		assertThat(this.rejections.list()).containsExactly("…0001 kept");
 	}
 
 	@Test
@@ -169,7 +159,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 			.block(Duration.ofSeconds(20));
 		assertThat(statuses).hasSize(100).containsOnly(HttpStatus.OK);
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
-		assertThat(this.rejections).containsExactly("…0001 dropped");
+		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 		assertThat(this.usersApi.callsWith(2)).as("each call succeeded once, with the new token").isEqualTo(100);
 	}
 
