@@ -8,16 +8,13 @@ import java.time.InstantSource;
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
 import io.github.easemobtoken.EasemobToken;
-import io.github.easemobtoken.store.InMemoryTokenStore;
+import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
-import io.github.easemobtoken.token.TokenLifecycleListener;
-import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -62,23 +59,21 @@ final class Fixtures {
 	}
 
 	/** A provider with the default policy and the system clock, whose token endpoint is {@code host}. */
-	static CachingEasemobTokenProvider provider(String host, InMemoryTokenStore store) {
+	static CachingEasemobTokenProvider provider(String host, TokenStore store) {
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), app(host),
 				new EasemobCredentials("client-id", "client-secret"), null, TtlUnit.SECONDS, Duration.ofSeconds(10),
 				InstantSource.system());
-		return new CachingEasemobTokenProvider(endpoint, store,
-				new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)),
-				TokenLifecycleListener.NONE, InstantSource.system(), Schedulers.parallel(), ORG + "#" + APP);
+		return CachingEasemobTokenProvider.builder(endpoint).store(store).build();
 	}
 
 	/**
-	 * A provider holding a fresh token (valid for an hour), taken from its store, so no
-	 * HTTP is involved: the state every API call finds the provider in.
+	 * A provider holding a fresh token (valid for an hour), taken from a store as another
+	 * instance would have left it, so no HTTP is involved: the state every API call finds
+	 * the provider in.
 	 */
 	static CachingEasemobTokenProvider freshProvider() {
-		InMemoryTokenStore store = new InMemoryTokenStore();
-		store.put(new EasemobToken(ACCESS_TOKEN, Instant.now().plus(Duration.ofHours(1)), null)).block();
-		CachingEasemobTokenProvider provider = provider(UNUSED_HOST, store);
+		EasemobToken token = new EasemobToken(ACCESS_TOKEN, Instant.now().plus(Duration.ofHours(1)), null);
+		CachingEasemobTokenProvider provider = provider(UNUSED_HOST, new SeededTokenStore(token));
 		check(ACCESS_TOKEN.equals(provider.getToken().block(Duration.ofSeconds(5)).accessToken()), "no token");
 		check(ACCESS_TOKEN.equals(consume(provider.getToken()).accessToken()), "the token is not served at once");
 		return provider;

@@ -21,11 +21,21 @@ final class LocalEasemobServer implements AutoCloseable {
 
 	private final AtomicInteger tokenRequests = new AtomicInteger();
 
+	private final AtomicInteger issued = new AtomicInteger();
+
 	private final LoopResources loops = LoopResources.create("local-easemob-stub", 1, 1, true);
 
 	private final DisposableServer server;
 
 	LocalEasemobServer(Duration tokenDelay) {
+		this(tokenDelay, 0);
+	}
+
+	/**
+	 * A server whose tokens are numbered and live {@code expiresIn} seconds; with 0, one
+	 * token that lives an hour.
+	 */
+	LocalEasemobServer(Duration tokenDelay, long expiresIn) {
 		String app = "/" + Fixtures.ORG + "/" + Fixtures.APP;
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -34,7 +44,9 @@ final class LocalEasemobServer implements AutoCloseable {
 			.route((routes) -> routes.post(app + "/token", (request, response) -> request.receive()
 				.then(Mono.fromRunnable(this.tokenRequests::incrementAndGet))
 				.then(Mono.delay(tokenDelay))
-				.then(response.header("Content-Type", "application/json").sendString(Mono.just(TOKEN_BODY)).then()))
+				.then(response.header("Content-Type", "application/json")
+					.sendString(Mono.fromSupplier(() -> tokenBody(expiresIn)))
+					.then()))
 				.get(app + "/users/{username}", (request, response) -> {
 					String authorization = request.requestHeaders().get("Authorization");
 					if (authorization == null || !authorization.startsWith("Bearer ")) {
@@ -45,6 +57,14 @@ final class LocalEasemobServer implements AutoCloseable {
 						.then();
 				}))
 			.bindNow();
+	}
+
+	private String tokenBody(long expiresIn) {
+		if (expiresIn == 0) {
+			return TOKEN_BODY;
+		}
+		return "{\"access_token\":\"" + Fixtures.ACCESS_TOKEN + "-" + this.issued.incrementAndGet()
+				+ "\",\"expires_in\":" + expiresIn + "}";
 	}
 
 	String baseUrl() {

@@ -213,10 +213,16 @@ public class EasemobProperties {
 		private Duration maxBackoff = Duration.ofMinutes(5);
 
 		/**
-		 * Where the token lives: 'memory' (this instance only), or 'redis' (shared by every
-		 * instance through Spring Data Redis, key 'easemob:token:<org>#<app>').
+		 * Where the token lives: 'memory' (this instance only), or 'redis' (one token and
+		 * one request schedule for every instance, through Spring Data Redis).
 		 */
 		private Store store = Store.MEMORY;
+
+		/**
+		 * Longest one operation on the token store (Redis) may take; past it the instance
+		 * carries on alone for that request. Must be less than easemob.response-timeout.
+		 */
+		private Duration storeTimeout = Duration.ofMillis(500);
 
 		public Duration getRefreshBeforeExpiry() {
 			return this.refreshBeforeExpiry;
@@ -242,6 +248,14 @@ public class EasemobProperties {
 			this.maxBackoff = maxBackoff;
 		}
 
+		public Duration getStoreTimeout() {
+			return this.storeTimeout;
+		}
+
+		public void setStoreTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
+		}
+
 		public Store getStore() {
 			return this.store;
 		}
@@ -263,7 +277,8 @@ public class EasemobProperties {
 		MEMORY,
 
 		/**
-		 * In Redis, shared by every instance of the application.
+		 * In Redis, shared by every instance of the application, which then make the token
+		 * requests of one instance.
 		 */
 		REDIS
 

@@ -179,6 +179,13 @@ final class EasemobPropertiesValidator {
 			reject("easemob.token.max-backoff", "must be at least easemob.token.min-request-interval ("
 					+ token.getMinRequestInterval() + "), was " + token.getMaxBackoff());
 		}
+		if (token.getStore() == EasemobProperties.Store.REDIS
+				&& checkPositive("easemob.token.store-timeout", token.getStoreTimeout())
+				&& token.getStoreTimeout().compareTo(this.properties.getResponseTimeout()) >= 0) {
+			reject("easemob.token.store-timeout", "must be less than easemob.response-timeout ("
+					+ this.properties.getResponseTimeout() + "), was " + token.getStoreTimeout()
+					+ ": a slow store must never hold a token request up for as long as Easemob may take");
+		}
 		if (token.getStore() == EasemobProperties.Store.REDIS && !ClassUtils.isPresent(REDIS_TEMPLATE, classLoader)) {
 			reject("easemob.token.store", "'redis' needs Spring Data Redis: add the dependency "
 					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and configure spring.data.redis.*, "

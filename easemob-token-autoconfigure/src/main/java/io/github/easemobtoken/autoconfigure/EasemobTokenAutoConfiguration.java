@@ -1,19 +1,19 @@
 package io.github.easemobtoken.autoconfigure;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
 import io.github.easemobtoken.store.InMemoryTokenStore;
-import io.github.easemobtoken.store.RedisTokenStore;
 import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.store.redis.RedisTokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.github.easemobtoken.token.TokenPolicy;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,7 +58,8 @@ public final class EasemobTokenAutoConfiguration {
 	@ConditionalOnMissingBean(EasemobTokenProvider.class)
 	CachingEasemobTokenProvider easemobTokenProvider(EasemobProperties properties, TokenStore easemobTokenStore,
 			ObjectProvider<TokenLifecycleListener> listeners, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
 		EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties,
 				resourceLoader.getClassLoader());
 		WebClient tokenClient = WebClient.builder()
@@ -71,9 +72,17 @@ public final class EasemobTokenAutoConfiguration {
 		EasemobProperties.Token token = properties.getToken();
 		TokenPolicy policy = new TokenPolicy(token.getRefreshBeforeExpiry(), token.getMinRequestInterval(),
 				token.getMaxBackoff());
-		return new CachingEasemobTokenProvider(endpoint, easemobTokenStore, policy,
-				TokenLifecycleListener.of(listeners.orderedStream().toList()), InstantSource.system(),
-				Schedulers.parallel(), validated.app().appKey());
+		if (token.getStore() == EasemobProperties.Store.REDIS) {
+			// Instances that share a token must not all become due at one instant.
+			policy = policy.withRefreshSpread(0.5);
+		}
+		CachingEasemobTokenProvider.Builder builder = CachingEasemobTokenProvider.builder(endpoint)
+			.store(easemobTokenStore)
+			.policy(policy)
+			.listener(TokenLifecycleListener.of(listeners.orderedStream().toList()))
+			.storeTimeout(token.getStoreTimeout());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	/** Registered before the in-memory store, which then backs off. */
@@ -85,15 +94,17 @@ public final class EasemobTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(TokenStore.class)
 		RedisTokenStore easemobRedisTokenStore(ObjectProvider<ReactiveStringRedisTemplate> redis,
-				EasemobProperties properties) {
+				EasemobProperties properties, ResourceLoader resourceLoader) {
 			ReactiveStringRedisTemplate template = redis.getIfUnique();
 			if (template == null) {
 				throw new InvalidEasemobPropertiesException(List.of(new Violation("easemob.token.store",
 						"'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one: "
 								+ "configure spring.data.redis.* (Spring Boot then defines it), or set 'memory'")));
 			}
-			return new RedisTokenStore(template, EasemobPropertiesValidator.app(properties).appKey(),
-					InstantSource.system());
+			EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties,
+					resourceLoader.getClassLoader());
+			Duration lease = properties.getResponseTimeout().plus(properties.getToken().getStoreTimeout().multipliedBy(2));
+			return new RedisTokenStore(template, validated.app(), validated.credentials(), lease);
 		}
 
 	}

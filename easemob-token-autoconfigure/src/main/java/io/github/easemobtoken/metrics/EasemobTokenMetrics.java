@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of the token lifecycle, every one tagged {@code app=<org>#<app>}:
@@ -24,7 +25,10 @@ import io.micrometer.core.instrument.Timer;
  * token;</li>
  * <li>{@code easemob.token.expiry}: a gauge of the seconds until the cached token
  * expires, {@code NaN} with no valid token, {@code +Inf} for a token that never
- * expires.</li>
+ * expires;</li>
+ * <li>{@code easemob.token.store.fallbacks}: a counter of operations on a shared token
+ * store that failed or timed out (or values that did not decrypt), so that the instance
+ * carried on alone, tagged {@code operation}.</li>
  * </ul>
  *
  * @author easemob-token
@@ -42,6 +46,9 @@ public final class EasemobTokenMetrics implements TokenLifecycleListener {
 
 	/** Name of the gauge of the time to expiry. */
 	public static final String EXPIRY = "easemob.token.expiry";
+
+	/** Name of the counter of store operations that failed. */
+	public static final String STORE_FALLBACKS = "easemob.token.store.fallbacks";
 
 	private final MeterRegistry registry;
 
@@ -113,6 +120,16 @@ public final class EasemobTokenMetrics implements TokenLifecycleListener {
 	@Override
 	public void tokenRejected(EasemobToken token, boolean dropped) {
 		this.rejections.increment();
+	}
+
+	@Override
+	public void storeFailed(String operation, @Nullable Throwable cause) {
+		Counter.builder(STORE_FALLBACKS)
+			.description("Operations on the shared Easemob token store that failed, so that this instance carried on alone")
+			.tags(this.tags)
+			.tag("operation", operation)
+			.register(this.registry)
+			.increment();
 	}
 
 }

@@ -1,32 +1,65 @@
 package io.github.easemobtoken.store;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.EasemobTokenRequestException;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the token the provider obtained. The provider serves its own in-memory copy on
- * every call and consults the store only around a token request: before asking Easemob,
- * it takes a fresher token from the store if one is there (another instance sharing the
- * store obtained it); after obtaining one, it puts it in; after a 401, it removes it.
+ * Where the token is kept beyond this instance, and who may ask Easemob for the next one.
+ * The provider serves its own in-memory copy on every call and consults the store only
+ * when it needs a token: it {@link #read() reads} what is stored and takes it when it is
+ * newer than its own; otherwise it {@link #claim claims} the request, and only with a
+ * {@link RefreshClaim.Granted grant} asks Easemob, then {@link #publish publishes} the
+ * token or {@link #reportFailure reports the failure}. Without a grant it waits for the
+ * instance that has one, or for the instant the fleet's floor or backoff allows.
  * <p>
- * A failing store never stops the provider: it logs and asks Easemob itself.
+ * Every operation may fail or time out: the provider then carries on alone, with its own
+ * floor and backoff, and tries the store again at its next request.
  *
  * @author easemob-token
  */
 public interface TokenStore {
 
 	/**
-	 * The token in the store, if any.
-	 * @return the token, or empty
+	 * What the store holds now.
+	 * @return the stored token, {@link StoredToken#ABSENT} when nothing is stored
 	 */
-	Mono<EasemobToken> get();
+	Mono<StoredToken> read();
 
 	/**
-	 * Keep {@code token}, which was just obtained from Easemob.
+	 * Ask for the right to send the next token request.
+	 * @param seen what this instance read; the claim is granted only while the store
+	 * still holds it
+	 * @param now the current instant, on the provider's clock
+	 * @param notBefore the earliest start of the request after this one (the floor), for
+	 * the whole fleet
+	 * @return the answer
+	 */
+	Mono<RefreshClaim> claim(StoredToken seen, Instant now, Instant notBefore);
+
+	/**
+	 * Keep the token a granted request obtained, and release the claim. A value another
+	 * instance wrote after the claim ran out is not overwritten.
+	 * @param claim the grant
 	 * @param token the new token
+	 * @param obtainedAt when the request started
+	 * @param now the current instant, on the provider's clock (the token's expiry is on
+	 * it)
 	 * @return completion
 	 */
-	Mono<Void> put(EasemobToken token);
+	Mono<Void> publish(RefreshClaim.Granted claim, EasemobToken token, Instant obtainedAt, Instant now);
+
+	/**
+	 * Record that a granted request failed, and release the claim.
+	 * @param claim the grant
+	 * @param failure what went wrong
+	 * @param notBefore the earliest start of the next request, for the whole fleet
+	 * @return completion
+	 */
+	Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure, Instant notBefore);
 
 	/**
 	 * Forget {@code token} because Easemob rejected it, unless the store already holds a
@@ -35,5 +68,14 @@ public interface TokenStore {
 	 * @return completion
 	 */
 	Mono<Void> remove(EasemobToken token);
+
+	/**
+	 * Wait while another instance holds the claim and the store still holds {@code seen}.
+	 * @param seen what this instance read
+	 * @param atMost the longest to wait
+	 * @return completion when the value changed, the claim was released, or
+	 * {@code atMost} passed
+	 */
+	Mono<Void> awaitChange(StoredToken seen, Duration atMost);
 
 }

@@ -12,7 +12,7 @@ import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
-import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +23,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The token lifecycle for one app: a cached token served without a lock, one request in
@@ -41,7 +42,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private static final Log logger = LogFactory.getLog(CachingEasemobTokenProvider.class);
 
-	private final EasemobTokenEndpoint endpoint;
+	private final TokenAcquisition acquisition;
 
 	private final TokenStore store;
 
@@ -69,25 +70,24 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private volatile boolean closed;
 
+	private CachingEasemobTokenProvider(Builder builder) {
+		this.store = builder.store;
+		this.policy = builder.policy;
+		this.listener = builder.listener;
+		this.clock = builder.clock;
+		this.scheduler = builder.scheduler;
+		this.appKey = builder.endpoint.app().appKey();
+		this.acquisition = new TokenAcquisition(builder.endpoint.withClock(builder.clock), builder.store,
+				builder.policy, builder.listener, builder.clock, builder.storeTimeout);
+	}
+
 	/**
-	 * Create a provider.
-	 * @param endpoint the token endpoint client
-	 * @param store where obtained tokens are kept (and, for a shared store, found)
-	 * @param policy when to refresh and how to back off
-	 * @param listener told of every request and rejection
-	 * @param clock the source of the current time
-	 * @param scheduler runs the refresh timer, and the callers that waited for a token
-	 * @param appKey the app, {@code org#app}, for log messages
+	 * Start building a provider for the app of {@code endpoint}.
+	 * @param endpoint the client of the app's token endpoint
+	 * @return the builder
 	 */
-	public CachingEasemobTokenProvider(EasemobTokenEndpoint endpoint, TokenStore store, TokenPolicy policy,
-			TokenLifecycleListener listener, InstantSource clock, Scheduler scheduler, String appKey) {
-		this.endpoint = endpoint;
-		this.store = store;
-		this.policy = policy;
-		this.listener = listener;
-		this.clock = clock;
-		this.scheduler = scheduler;
-		this.appKey = appKey;
+	public static Builder builder(EasemobTokenEndpoint endpoint) {
+		return new Builder(endpoint);
 	}
 
 	@Override
@@ -130,7 +130,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			// they then make would all open their connections on that one event loop.
 			return pending.asMono()
 				.publishOn(this.scheduler)
-				.onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter);
+				.onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter)
+				.onErrorMap(FleetHoldsRequest.class, this::unavailableAfter);
 		}
 		return Mono.error(unavailable(s, now));
 	}
@@ -140,7 +141,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			Sinks.One<EasemobToken> pending = Sinks.one();
 			TokenState requesting = s.requesting(pending, now + this.policy.minRequestInterval());
 			if (this.state.compareAndSet(s, requesting)) {
-				send(pending, now);
+				send(s, pending, now);
 				return requesting;
 			}
 			s = this.state.get();
@@ -148,43 +149,47 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		return s;
 	}
 
-	private void send(Sinks.One<EasemobToken> pending, long startedAt) {
+	/**
+	 * Start the attempt. The floor is set before it starts, as a request may leave;
+	 * when none did (a token taken from the store, the fleet holding the request back),
+	 * the floor goes back to what it was.
+	 */
+	private void send(TokenState before, Sinks.One<EasemobToken> pending, long startedAt) {
 		long startNanos = System.nanoTime();
-		Disposable subscription = fromStore(startedAt).map((shared) -> new Obtained(shared, false))
-			.switchIfEmpty(Mono.defer(() -> this.endpoint.requestToken().map((token) -> new Obtained(token, true))))
-			.single()
-			.subscribe((obtained) -> succeeded(pending, obtained, startedAt, startNanos),
-					(ex) -> failed(pending, ex, startedAt, startNanos));
+		Disposable subscription = this.acquisition.acquire(before, startedAt).subscribe((outcome) -> {
+			if (outcome instanceof TokenAcquisition.Outcome.Requested requested) {
+				succeeded(pending, requested.token(), true, startedAt, startedAt + this.policy.minRequestInterval(),
+						startNanos);
+			}
+			else if (outcome instanceof TokenAcquisition.Outcome.Adopted adopted) {
+				succeeded(pending, adopted.token(), false, adopted.obtainedAt(), before.nextAttemptAt, startNanos);
+			}
+			else if (outcome instanceof TokenAcquisition.Outcome.Failed failed) {
+				failed(pending, failed.failure(), failed.nextAttemptAt(), failed.failures(), startNanos);
+			}
+			else if (outcome instanceof TokenAcquisition.Outcome.Deferred deferred) {
+				deferred(pending, deferred, before.nextAttemptAt);
+			}
+		}, (ex) -> failed(pending, this.acquisition.asRequestFailure(ex),
+				Math.max(startedAt + this.policy.minRequestInterval(), this.clock.millis() + this.policy.maxBackoff()),
+				before.failures + 1, startNanos));
 		this.request.update(subscription);
 	}
 
-	/** A fresh token that another holder of a shared store obtained, never one we held. */
-	private Mono<EasemobToken> fromStore(long now) {
-		TokenState s = this.state.get();
-		return this.store.get()
-			.filter((shared) -> !s.hasHeld(shared) && this.policy.refreshAt(now, expiresAt(shared)) > now)
-			.onErrorResume((ex) -> {
-				logger.warn("Easemob token store " + this.store + " failed to read; requesting a token instead", ex);
-				return Mono.empty();
-			});
-	}
-
-	private void succeeded(Sinks.One<EasemobToken> pending, Obtained obtained, long startedAt, long startNanos) {
-		EasemobToken token = obtained.token();
+	private void succeeded(Sinks.One<EasemobToken> pending, EasemobToken token, boolean requested, long obtainedAt,
+			long nextAttemptAt, long startNanos) {
 		long expiresAt = expiresAt(token);
 		long now = this.clock.millis();
-		TokenState next = this.state.updateAndGet((s) -> s.obtained(token, startedAt, expiresAt,
-				this.policy.refreshAt(startedAt, expiresAt), startedAt + this.policy.minRequestInterval(), now));
+		TokenState next = this.state.updateAndGet((s) -> s.obtained(token, obtainedAt, expiresAt,
+				this.policy.scheduledRefreshAt(obtainedAt, expiresAt), nextAttemptAt, now));
 		schedule(next);
-		if (obtained.requested()) {
+		if (requested) {
 			tell(() -> this.listener.tokenObtained(token, Duration.ofNanos(System.nanoTime() - startNanos)));
-			this.store.put(token).subscribe(null, (ex) -> logger.warn("Easemob token store " + this.store
-					+ " failed to keep the new token; it is still used by this instance", ex));
-			reportShortLifetime(startedAt, expiresAt);
+			reportShortLifetime(obtainedAt, expiresAt);
 		}
 		if (logger.isInfoEnabled()) {
 			logger.info("Obtained Easemob app token " + token.redacted() + " for " + this.appKey
-					+ (obtained.requested() ? "" : " from " + this.store) + ", expires "
+					+ (requested ? "" : " from " + this.store) + ", expires "
 					+ ((expiresAt == Long.MAX_VALUE) ? "never" : "at " + Instant.ofEpochMilli(expiresAt))
 					+ ((next.refreshAt == Long.MAX_VALUE) ? ""
 							: ", refresh from " + Instant.ofEpochMilli(next.refreshAt)));
@@ -192,11 +197,10 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		pending.tryEmitValue(token);
 	}
 
-	private void failed(Sinks.One<EasemobToken> pending, Throwable ex, long startedAt, long startNanos) {
-		EasemobTokenRequestException failure = asRequestFailure(ex);
+	private void failed(Sinks.One<EasemobToken> pending, EasemobTokenRequestException failure, long nextAttemptAt,
+			int failures, long startNanos) {
 		long now = this.clock.millis();
-		TokenState next = this.state.updateAndGet((s) -> s.failed(failure,
-				Math.max(startedAt + this.policy.minRequestInterval(), now + this.policy.backoff(s.failures + 1, failure))));
+		TokenState next = this.state.updateAndGet((s) -> s.failed(failure, nextAttemptAt, failures));
 		schedule(next);
 		tell(() -> this.listener.tokenRequestFailed(failure, Duration.ofNanos(System.nanoTime() - startNanos)));
 		if (logger.isWarnEnabled()) {
@@ -208,6 +212,34 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 							: ""));
 		}
 		pending.tryEmitError(failure);
+	}
+
+	private void deferred(Sinks.One<EasemobToken> pending, TokenAcquisition.Outcome.Deferred deferred,
+			long priorNextAttemptAt) {
+		TokenState next = this.state
+			.updateAndGet((s) -> s.deferred(Math.max(priorNextAttemptAt, deferred.until()), deferred.cause()));
+		schedule(next);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Easemob token request for " + this.appKey + " held back by " + this.store + " until "
+					+ Instant.ofEpochMilli(next.nextAttemptAt));
+		}
+		EasemobTokenRequestException cause = deferred.cause();
+		pending.tryEmitError((cause != null) ? cause
+				: new FleetHoldsRequest(String.valueOf(deferred.why()), next.nextAttemptAt));
+	}
+
+	/** Carries why the fleet held the request back to the callers that waited for it. */
+	private static final class FleetHoldsRequest extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final long nextAttemptAt;
+
+		FleetHoldsRequest(String why, long nextAttemptAt) {
+			super(why, null, false, false);
+			this.nextAttemptAt = nextAttemptAt;
+		}
+
 	}
 
 	/**
@@ -223,14 +255,6 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		}
 	}
 
-	private EasemobTokenRequestException asRequestFailure(Throwable ex) {
-		if (ex instanceof EasemobTokenRequestException failure) {
-			return failure;
-		}
-		return new EasemobTokenRequestException(TokenFailureReason.IO_ERROR.tag() + ": the token request for "
-				+ this.appKey + " failed unexpectedly: " + ex, TokenFailureReason.IO_ERROR, 0, null, null, null, ex);
-	}
-
 	@Override
 	public void invalidate(EasemobToken rejected) {
 		long now = this.clock.millis();
@@ -243,9 +267,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			}
 			if (this.state.compareAndSet(s, s.withoutToken())) {
 				tell(() -> this.listener.tokenRejected(rejected, true));
-				this.store.remove(rejected)
-					.subscribe(null, (ex) -> logger.warn("Easemob token store " + this.store
-							+ " failed to forget a rejected token", ex));
+				this.acquisition.forget(rejected);
 				logger.info("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
 						+ " (HTTP 401); the next call requests a new one");
 				return;
@@ -347,6 +369,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 				+ failure.getMessage() + "; next token request not before " + next, failure, next);
 	}
 
+	private EasemobTokenUnavailableException unavailableAfter(FleetHoldsRequest held) {
+		Instant next = Instant.ofEpochMilli(held.nextAttemptAt);
+		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": "
+				+ held.getMessage() + "; next token request not before " + next, null, next);
+	}
+
 	private EasemobTokenUnavailableException unavailable(TokenState s, long now) {
 		if (this.closed) {
 			return new EasemobTokenUnavailableException(
@@ -401,7 +429,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 				(s.token != null && s.expiresAt != Long.MAX_VALUE) ? Instant.ofEpochMilli(s.expiresAt) : null,
 				s.lastFailure, s.failures,
 				(s.nextAttemptAt != Long.MIN_VALUE) ? Instant.ofEpochMilli(s.nextAttemptAt) : null, s.pending != null,
-				Instant.ofEpochMilli(now));
+				Instant.ofEpochMilli(now), this.acquisition.storeProblem());
 	}
 
 	/**
@@ -433,7 +461,104 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		return "CachingEasemobTokenProvider[" + this.appKey + ", " + status().state() + "]";
 	}
 
-	private record Obtained(EasemobToken token, boolean requested) {
+	/**
+	 * Builds a {@link CachingEasemobTokenProvider}: the one place where a provider is
+	 * assembled. Defaults: no shared store, the default policy (refresh 5 min ahead, 10 s
+	 * floor, 5 min max backoff), no listener, the system clock, Reactor's parallel
+	 * scheduler and a 500 ms store timeout.
+	 */
+	public static final class Builder {
+
+		private final EasemobTokenEndpoint endpoint;
+
+		private TokenStore store = new InMemoryTokenStore();
+
+		private TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10),
+				Duration.ofMinutes(5));
+
+		private TokenLifecycleListener listener = TokenLifecycleListener.NONE;
+
+		private InstantSource clock = InstantSource.system();
+
+		private Scheduler scheduler = Schedulers.parallel();
+
+		private Duration storeTimeout = Duration.ofMillis(500);
+
+		private Builder(EasemobTokenEndpoint endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * Where the token is shared, and who may request the next one.
+		 * @param store the store
+		 * @return this builder
+		 */
+		public Builder store(TokenStore store) {
+			this.store = store;
+			return this;
+		}
+
+		/**
+		 * When to refresh and how to back off.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder policy(TokenPolicy policy) {
+			this.policy = policy;
+			return this;
+		}
+
+		/**
+		 * Told of every request, rejection and store failure.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TokenLifecycleListener listener) {
+			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * The source of the current time, for token instants, the floor and backoff. The
+		 * endpoint reads it too: expiry instants and the decisions made on them must come
+		 * from one clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(InstantSource clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Runs the refresh timer, and the callers that waited for a token.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * The longest one operation on the store may take before the provider carries on
+		 * without it.
+		 * @param storeTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder storeTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
+			return this;
+		}
+
+		/**
+		 * Build the provider.
+		 * @return the provider
+		 */
+		public CachingEasemobTokenProvider build() {
+			return new CachingEasemobTokenProvider(this);
+		}
+
 	}
 
 }

@@ -46,6 +46,12 @@ public final class EasemobTokenEndpoint {
 
 	private final InstantSource clock;
 
+	private final EasemobCredentials credentials;
+
+	private final @Nullable Duration ttl;
+
+	private final TtlUnit ttlUnit;
+
 	/**
 	 * Create a client of the token endpoint.
 	 * @param webClient the client to send the request with; it must not carry the
@@ -67,6 +73,21 @@ public final class EasemobTokenEndpoint {
 		this.responseTimeout = responseTimeout;
 		this.reader = new TokenResponseReader(app, ttlUnit, credentials.clientSecret(), clock);
 		this.clock = clock;
+		this.credentials = credentials;
+		this.ttl = ttl;
+		this.ttlUnit = ttlUnit;
+	}
+
+	/**
+	 * This client reading the time from {@code clock}: the expiry instants of the tokens it
+	 * returns are on that clock.
+	 * @param clock the source of the current time
+	 * @return this client if it already uses {@code clock}, else a copy that does
+	 */
+	public EasemobTokenEndpoint withClock(InstantSource clock) {
+		return (clock == this.clock) ? this
+				: new EasemobTokenEndpoint(this.webClient, this.app, this.credentials, this.ttl, this.ttlUnit,
+						this.responseTimeout, clock);
 	}
 
 	private static byte[] requestBody(EasemobCredentials credentials, @Nullable Duration ttl, TtlUnit ttlUnit) {
@@ -138,6 +159,22 @@ public final class EasemobTokenEndpoint {
 		}
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * The app whose token this client requests.
+	 * @return the app
+	 */
+	public EasemobApp app() {
+		return this.app;
+	}
+
+	/**
+	 * The longest a token request may take.
+	 * @return the response timeout
+	 */
+	public Duration responseTimeout() {
+		return this.responseTimeout;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Told what the token lifecycle does, for metrics and the like. Called on the thread
@@ -44,6 +45,16 @@ public interface TokenLifecycleListener {
 	}
 
 	/**
+	 * An operation on a shared token store failed or timed out, or the store held a value
+	 * this instance could not read ({@code decrypt}); the provider carried on alone.
+	 * @param operation what failed: {@code read}, {@code claim}, {@code publish},
+	 * {@code report-failure}, {@code remove}, {@code wait} or {@code decrypt}
+	 * @param cause the error, if there was one
+	 */
+	default void storeFailed(String operation, @Nullable Throwable cause) {
+	}
+
+	/**
 	 * A listener that tells each of {@code listeners} in turn.
 	 * @param listeners the listeners
 	 * @return the composite listener
@@ -71,6 +82,11 @@ public interface TokenLifecycleListener {
 			@Override
 			public void tokenRejected(EasemobToken token, boolean dropped) {
 				all.forEach((listener) -> listener.tokenRejected(token, dropped));
+			}
+
+			@Override
+			public void storeFailed(String operation, @Nullable Throwable cause) {
+				all.forEach((listener) -> listener.storeFailed(operation, cause));
 			}
 
 		};

@@ -24,6 +24,8 @@ public final class TokenPolicy {
 
 	private final DoubleSupplier random;
 
+	private final double refreshSpread;
+
 	/**
 	 * Create a policy with random jitter.
 	 * @param refreshBeforeExpiry how long before expiry a refresh starts (at most half
@@ -54,6 +56,28 @@ public final class TokenPolicy {
 		this.minRequestInterval = minRequestInterval.toMillis();
 		this.maxBackoff = maxBackoff.toMillis();
 		this.random = random;
+		this.refreshSpread = 0;
+	}
+
+	private TokenPolicy(TokenPolicy policy, double refreshSpread) {
+		this.refreshBeforeExpiry = policy.refreshBeforeExpiry;
+		this.minRequestInterval = policy.minRequestInterval;
+		this.maxBackoff = policy.maxBackoff;
+		this.random = policy.random;
+		this.refreshSpread = refreshSpread;
+	}
+
+	/**
+	 * This policy with refreshes spread over the first {@code fraction} of the refresh
+	 * window, so that instances sharing a token do not all become due at one instant.
+	 * @param fraction the share of the window, from 0 (refresh at its start) to 1
+	 * @return the policy
+	 */
+	public TokenPolicy withRefreshSpread(double fraction) {
+		if (!(fraction >= 0 && fraction <= 1)) {
+			throw new IllegalArgumentException("need 0 <= fraction <= 1, was " + fraction);
+		}
+		return new TokenPolicy(this, fraction);
 	}
 
 	/**
@@ -62,6 +86,14 @@ public final class TokenPolicy {
 	 */
 	public long minRequestInterval() {
 		return this.minRequestInterval;
+	}
+
+	/**
+	 * The cap of the backoff, in milliseconds.
+	 * @return the max backoff
+	 */
+	public long maxBackoff() {
+		return this.maxBackoff;
 	}
 
 	/**
@@ -77,6 +109,21 @@ public final class TokenPolicy {
 		}
 		long lifetime = Math.max(0, expiresAt - obtainedAt);
 		return expiresAt - Math.min(this.refreshBeforeExpiry, lifetime / 2);
+	}
+
+	/**
+	 * When this instance starts refreshing a token: {@link #refreshAt} plus a random
+	 * share of the refresh window when refreshes are {@link #withRefreshSpread spread}.
+	 * @param obtainedAt when the request that brought the token started
+	 * @param expiresAt when it expires, {@link Long#MAX_VALUE} for never
+	 * @return the instant, in epoch milliseconds
+	 */
+	public long scheduledRefreshAt(long obtainedAt, long expiresAt) {
+		long windowStart = refreshAt(obtainedAt, expiresAt);
+		if (this.refreshSpread == 0 || windowStart == Long.MAX_VALUE) {
+			return windowStart;
+		}
+		return windowStart + (long) ((expiresAt - windowStart) * this.refreshSpread * this.random.getAsDouble());
 	}
 
 	/**

@@ -100,8 +100,13 @@ final class TokenState {
 				this.lastFailure);
 	}
 
-	TokenState failed(EasemobTokenRequestException failure, long nextAttemptAt) {
-		return new TokenState(this, null, Math.max(this.nextAttemptAt, nextAttemptAt), this.failures + 1, failure);
+	TokenState failed(EasemobTokenRequestException failure, long nextAttemptAt, int failures) {
+		return new TokenState(this, null, Math.max(this.nextAttemptAt, nextAttemptAt), failures, failure);
+	}
+
+	/** No request was made: the fleet allows the next one at {@code nextAttemptAt}. */
+	TokenState deferred(long nextAttemptAt, @Nullable EasemobTokenRequestException cause) {
+		return new TokenState(this, null, nextAttemptAt, this.failures, (cause != null) ? cause : this.lastFailure);
 	}
 
 	TokenState withoutToken() {

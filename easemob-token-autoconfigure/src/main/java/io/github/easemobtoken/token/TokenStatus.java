@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param nextAttemptAt the earliest start of the next token request, if one was made
  * @param requestInFlight whether a token request is under way
  * @param at when the snapshot was taken, on the provider's clock
+ * @param storeProblem what failed when a shared token store last failed, while it has not
+ * answered since; {@code null} while it answers (and for a store that is not shared)
  * @author easemob-token
  */
 public record TokenStatus(State state, @Nullable Instant expiresAt, @Nullable EasemobTokenRequestException lastFailure,
-		int consecutiveFailures, @Nullable Instant nextAttemptAt, boolean requestInFlight, Instant at) {
+		int consecutiveFailures, @Nullable Instant nextAttemptAt, boolean requestInFlight, Instant at,
+		@Nullable String storeProblem) {
 
 	/**
 	 * What the lifecycle is doing.

@@ -6,10 +6,11 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.store.InMemoryTokenStore;
-import io.github.easemobtoken.store.RedisTokenStore;
 import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.store.redis.RedisTokenStore;
 import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.RedisServer;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,9 +68,10 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			assertThat(first).hasSingleBean(RedisTokenStore.class).doesNotHaveBean(InMemoryTokenStore.class);
 			assertThat(first.getBean(EasemobTokenProvider.class).getToken().block().accessToken()).isEqualTo(token(1));
 			ReactiveStringRedisTemplate redis = first.getBean(ReactiveStringRedisTemplate.class);
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> String.valueOf(redis.opsForValue().get("easemob:token:easemob-demo#testapp").block())
-					.contains(token(1)));
+			String key = first.getBean(RedisTokenStore.class).tokenKey();
+			assertThat(key).isEqualTo("easemob:{localhost:" + easemob.getPort() + "/easemob-demo#testapp/"
+					+ EasemobStub.CLIENT_ID + "}:token");
+			assertThat(redis.opsForValue().get(key).block()).as("published before callers resume").startsWith("1.");
 			withRedis().run((second) -> assertThat(
 					second.getBean(EasemobTokenProvider.class).getToken().block().accessToken())
 				.isEqualTo(token(1)));
@@ -101,10 +103,15 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			.withPropertyValues("easemob.token.store=redis", "spring.data.redis.host=127.0.0.1",
 					"spring.data.redis.port=" + closedPort, "spring.data.redis.connect-timeout=1s")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisTokenStore.class);
+				assertThat(context).hasNotFailed().hasSingleBean(RedisTokenStore.class);
+				long start = System.nanoTime();
 				assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(20)).accessToken())
 					.isEqualTo(token(1));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at most the store timeout, 500 ms, more")
+					.isLessThan(Duration.ofMillis(1500));
 				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+				assertThat(context.getBean(CachingEasemobTokenProvider.class).status().storeProblem())
+					.startsWith("read failed at ");
 			});
 	}
 

@@ -15,6 +15,7 @@ import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.test.KeepingTokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
@@ -243,7 +244,7 @@ class EasemobTokenAutoConfigurationTests {
 			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
 			assertThat(token.accessToken()).isEqualTo("shared-token-from-another-instance-0042");
 			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
-			assertThat(context.getBean(UserStoreConfiguration.class).reads).hasValue(1);
+			assertThat(context.getBean(UserStoreConfiguration.class).store.reads()).isEqualTo(1);
 		});
 	}
 
@@ -302,33 +303,13 @@ class EasemobTokenAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserStoreConfiguration {
 
-		final AtomicInteger reads = new AtomicInteger();
+		final KeepingTokenStore store = new KeepingTokenStore(new EasemobToken(
+				"shared-token-from-another-instance-0042", Instant.now().plus(Duration.ofHours(2)),
+				EasemobStub.APPLICATION));
 
 		@Bean
 		TokenStore sharedStore() {
-			EasemobToken shared = new EasemobToken("shared-token-from-another-instance-0042",
-					Instant.now().plus(Duration.ofHours(2)), EasemobStub.APPLICATION);
-			return new TokenStore() {
-
-				@Override
-				public Mono<EasemobToken> get() {
-					return Mono.fromSupplier(() -> {
-						UserStoreConfiguration.this.reads.incrementAndGet();
-						return shared;
-					});
-				}
-
-				@Override
-				public Mono<Void> put(EasemobToken token) {
-					return Mono.empty();
-				}
-
-				@Override
-				public Mono<Void> remove(EasemobToken token) {
-					return Mono.empty();
-				}
-
-			};
+			return this.store;
 		}
 
 	}

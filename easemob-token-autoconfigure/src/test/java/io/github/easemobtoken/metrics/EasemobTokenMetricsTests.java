@@ -5,13 +5,16 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
+import io.github.easemobtoken.store.StoredToken;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.ScriptedTokenStore;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,6 +133,28 @@ class EasemobTokenMetricsTests {
 		assertThat(rejections()).as("dropped once; then no longer current").isEqualTo(2);
 		assertThat(expiry()).isNaN();
 		assertThat(refreshes("success")).isEqualTo(1);
+	}
+
+	@Test
+	void shouldCountStoreOperationsThatFailedByOperation() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.provider.close();
+		ScriptedTokenStore store = new ScriptedTokenStore()
+			.thenRead(Mono.error(new IllegalStateException("Redis is down")))
+			.thenRead(Mono.just(StoredToken.unreadable("1.x.y")));
+		CachingEasemobTokenProvider[] holder = new CachingEasemobTokenProvider[1];
+		EasemobTokenMetrics metrics = new EasemobTokenMetrics(this.registry, APP, () -> holder[0].status());
+		this.provider = TestProviders.provider(easemob, this.clock, metrics, store);
+		holder[0] = this.provider;
+		EasemobToken first = this.provider.getToken().block();
+		this.clock.advance(Duration.ofSeconds(10));
+		this.provider.invalidate(first);
+		this.provider.getToken().block();
+		assertThat(this.registry.get("easemob.token.store.fallbacks").tag("app", APP).tag("operation", "read")
+			.counter().count()).isEqualTo(1);
+		assertThat(this.registry.get("easemob.token.store.fallbacks").tag("app", APP).tag("operation", "decrypt")
+			.counter().count()).isEqualTo(1);
+		assertThat(refreshes("success")).isEqualTo(2);
 	}
 
 }

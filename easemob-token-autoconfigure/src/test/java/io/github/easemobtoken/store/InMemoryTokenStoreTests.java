@@ -1,5 +1,8 @@
 package io.github.easemobtoken.store;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.test.EasemobStub;
 import org.junit.jupiter.api.Test;
@@ -7,42 +10,34 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link InMemoryTokenStore}: keeps the last token and forgets it only while it is the
- * one held.
+ * {@link InMemoryTokenStore}: this instance alone, so nothing is stored and every claim is
+ * granted.
  */
 class InMemoryTokenStoreTests {
 
 	private final InMemoryTokenStore store = new InMemoryTokenStore();
 
-	private final EasemobToken first = new EasemobToken(EasemobStub.token(1), null, null);
-
-	private final EasemobToken second = new EasemobToken(EasemobStub.token(2), null, null);
+	private final EasemobToken token = new EasemobToken(EasemobStub.token(1), null, null);
 
 	@Test
-	void shouldBeEmptyAtFirst() {
-		assertThat(this.store.get().blockOptional()).isEmpty();
+	void shouldHoldNothingEvenAfterATokenIsPublished() {
+		this.store.publish(new RefreshClaim.Granted(0, ""), this.token, Instant.now(), Instant.now()).block();
+		assertThat(this.store.read().block()).isSameAs(StoredToken.ABSENT);
 	}
 
 	@Test
-	void shouldKeepTheLastTokenPut() {
-		this.store.put(this.first).block();
-		this.store.put(this.second).block();
-		assertThat(this.store.get().block()).isEqualTo(this.second);
+	void shouldGrantEveryClaimWithNoFailuresBefore() {
+		Instant now = Instant.now();
+		assertThat(this.store.claim(StoredToken.ABSENT, now, now.plusSeconds(10)).block())
+			.isEqualTo(new RefreshClaim.Granted(0, ""));
+		assertThat(this.store.claim(StoredToken.ABSENT, now, now.plusSeconds(10)).block())
+			.isEqualTo(new RefreshClaim.Granted(0, ""));
 	}
 
 	@Test
-	void shouldRemoveATokenOnlyWhileItIsTheOneHeld() {
-		this.store.put(this.second).block();
-		this.store.remove(this.first).block();
-		assertThat(this.store.get().block()).isEqualTo(this.second);
-		this.store.remove(this.second).block();
-		assertThat(this.store.get().blockOptional()).isEmpty();
-	}
-
-	@Test
-	void shouldDoNothingUntilSubscribed() {
-		this.store.put(this.first);
-		assertThat(this.store.get().blockOptional()).isEmpty();
+	void shouldNeverMakeAnyoneWait() {
+		assertThat(this.store.awaitChange(StoredToken.ABSENT, Duration.ofDays(1)).block(Duration.ofSeconds(1)))
+			.isNull();
 	}
 
 }

@@ -66,8 +66,13 @@ public final class ProviderHarness implements AutoCloseable {
 				EasemobStub.app(easemob), EasemobStub.credentials(), null, unit, responseTimeout, clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> jitter);
-		this.provider = new CachingEasemobTokenProvider(endpoint, store, policy, new Recorder(), clock,
-				clock.scheduler(), EasemobStub.ORG + "#" + EasemobStub.APP);
+		this.provider = CachingEasemobTokenProvider.builder(endpoint)
+			.store(store)
+			.policy(policy)
+			.listener(new Recorder())
+			.clock(clock)
+			.scheduler(clock.scheduler())
+			.build();
 	}
 
 	public CachingEasemobTokenProvider provider() {

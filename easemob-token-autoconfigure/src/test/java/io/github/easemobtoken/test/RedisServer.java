@@ -25,6 +25,8 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	private Process process;
 
+	private String executable;
+
 	private int port;
 
 	public int port() {
@@ -33,8 +35,8 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws Exception {
-		String executable = find();
-		if (executable == null) {
+		this.executable = find();
+		if (this.executable == null) {
 			if ("true".equals(System.getenv("EASEMOB_REQUIRE_REDIS"))) {
 				throw new IllegalStateException("EASEMOB_REQUIRE_REDIS is set but there is no redis-server on the PATH: "
 						+ "install it (apt-get install -y redis-server)");
@@ -44,11 +46,22 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.port = socket.getLocalPort();
 		}
-		this.process = new ProcessBuilder(executable, "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
+		start();
+	}
+
+	/** Start the server again on the same port, as after a crash; nothing survives. */
+	public void start() throws IOException {
+		this.process = new ProcessBuilder(this.executable, "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no").redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		await().atMost(Duration.ofSeconds(10)).until(this::accepting);
+	}
+
+	/** Kill the server (SIGKILL), as a crash or a lost machine would. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
 	}
 
 	private boolean accepting() {
@@ -65,7 +78,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void afterAll(ExtensionContext context) throws Exception {
-		if (this.process != null) {
+		if (this.process != null && this.process.isAlive()) {
 			this.process.destroy();
 			this.process.waitFor();
 		}

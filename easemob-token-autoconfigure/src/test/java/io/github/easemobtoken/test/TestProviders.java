@@ -33,8 +33,13 @@ public final class TestProviders {
 				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> 0.5);
-		return new CachingEasemobTokenProvider(endpoint, store, policy, listener, clock,
-				clock.scheduler(), EasemobStub.ORG + "#" + EasemobStub.APP);
+		return CachingEasemobTokenProvider.builder(endpoint)
+			.store(store)
+			.policy(policy)
+			.listener(listener)
+			.clock(clock)
+			.scheduler(clock.scheduler())
+			.build();
 	}
 
 }

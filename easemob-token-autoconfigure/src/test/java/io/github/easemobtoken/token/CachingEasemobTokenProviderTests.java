@@ -11,6 +11,7 @@ import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.KeepingTokenStore;
 import io.github.easemobtoken.test.ProviderHarness;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
@@ -341,25 +342,7 @@ class CachingEasemobTokenProviderTests {
 	@Test
 	void shouldNeverTakeARejectedTokenBackFromAStoreThatStillHoldsIt() {
 		EasemobStub.issueTokens(easemob, 3600);
-		InMemoryTokenStore kept = new InMemoryTokenStore();
-		TokenStore forgetsNothing = new TokenStore() {
-
-			@Override
-			public Mono<EasemobToken> get() {
-				return kept.get();
-			}
-
-			@Override
-			public Mono<Void> put(EasemobToken token) {
-				return kept.put(token);
-			}
-
-			@Override
-			public Mono<Void> remove(EasemobToken token) {
-				return Mono.empty();
-			}
-
-		};
+		TokenStore forgetsNothing = new KeepingTokenStore();
 		provider(TtlUnit.SECONDS, 0.5, forgetsNothing);
 		EasemobToken first = this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(10));

@@ -45,9 +45,10 @@ class TokenConcurrencyTests {
 	void createProvider() {
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
 				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(10), this.clock);
-		this.provider = new CachingEasemobTokenProvider(endpoint, new InMemoryTokenStore(),
-				new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)),
-				TokenLifecycleListener.NONE, this.clock, this.clock.scheduler(), "easemob-demo#testapp");
+		this.provider = CachingEasemobTokenProvider.builder(endpoint)
+			.clock(this.clock)
+			.scheduler(this.clock.scheduler())
+			.build();
 	}
 
 	@AfterEach

@@ -55,6 +55,9 @@ public final class EasemobTokenHealthIndicator implements HealthIndicator {
 		if (status.state() == TokenStatus.State.NO_VALID_TOKEN && status.nextAttemptAt() != null) {
 			health.withDetail("nextAttemptAt", status.nextAttemptAt().toString());
 		}
+		if (status.storeProblem() != null) {
+			health.withDetail("storeFallback", status.storeProblem());
+		}
 		if (status.requestInFlight()) {
 			health.withDetail("requestInFlight", true);
 		}

@@ -6,11 +6,13 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.ScriptedTokenStore;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenLifecycleListener;
 import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,6 +122,21 @@ class EasemobTokenHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("nextAttemptAt", "2026-11-24T08:00:10Z")
 			.containsEntry("expiresAt", "2026-11-24T08:00:05Z")
 			.doesNotContainKey("lastFailure");
+	}
+
+	@Test
+	void shouldStayUpAndShowTheStoreFallbackWhileTheSharedStoreFails() {
+		EasemobStub.issueTokens(easemob, 3600);
+		this.provider.close();
+		ScriptedTokenStore store = new ScriptedTokenStore()
+			.thenRead(Mono.error(new IllegalStateException("Unable to connect to 127.0.0.1:6379")));
+		this.provider = TestProviders.provider(easemob, this.clock, TokenLifecycleListener.NONE, store);
+		this.indicator = new EasemobTokenHealthIndicator(this.provider::status, this.provider.appKey());
+		this.provider.getToken().block();
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("storeFallback",
+				"read failed at 2026-11-24T08:00:00Z: IllegalStateException: Unable to connect to 127.0.0.1:6379");
 	}
 
 }

@@ -1,0 +1,186 @@
+package io.github.easemobtoken.store.redis;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.easemobtoken.EasemobToken;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Seals tokens for Redis: AES-256-GCM under a key derived from the client secret with
+ * HKDF-SHA256, the key namespace as context, a random 96-bit nonce per value and the Redis
+ * key as associated data (a value copied under another key does not open). A value is
+ * {@code 1.<fingerprint>.<base64url(nonce ‖ ciphertext ‖ tag)>}: the format version, then
+ * an HMAC fingerprint of the token (under a second derived key), so that a rejected token
+ * can be removed by a script that cannot decrypt, then the sealed JSON. Read access to
+ * Redis alone gives no token.
+ *
+ * @author easemob-token
+ */
+final class TokenCipher {
+
+	static final String VERSION = "1";
+
+	private static final byte[] SALT = "easemob-token redis store".getBytes(StandardCharsets.UTF_8);
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private static final int FINGERPRINT_CHARS = 22;
+
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final SecretKeySpec encryptionKey;
+
+	private final SecretKeySpec fingerprintKey;
+
+	/**
+	 * Derive the keys.
+	 * @param clientSecret the app's client secret
+	 * @param context what the values belong to (the key namespace)
+	 */
+	TokenCipher(String clientSecret, String context) {
+		byte[] secret = clientSecret.getBytes(StandardCharsets.UTF_8);
+		this.encryptionKey = new SecretKeySpec(hkdf(secret, SALT, info("aes-256-gcm", context), 32), "AES");
+		this.fingerprintKey = new SecretKeySpec(hkdf(secret, SALT, info("fingerprint", context), 32), "HmacSHA256");
+	}
+
+	private static byte[] info(String purpose, String context) {
+		return ("v" + VERSION + " " + purpose + " " + context).getBytes(StandardCharsets.UTF_8);
+	}
+
+	String seal(EasemobToken token, Instant obtainedAt, String redisKey) {
+		ObjectNode json = JsonMapper.shared().createObjectNode();
+		json.put("access_token", token.accessToken());
+		json.put("expires_at", token.expiresAt().map(Instant::toEpochMilli).orElse(null));
+		json.put("obtained_at", obtainedAt.toEpochMilli());
+		json.put("application", token.application().orElse(null));
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(JsonMapper.shared().writeValueAsBytes(json));
+			byte[] value = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+			return fingerprintPrefix(token.accessToken()) + ENCODER.encodeToString(value);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available in this JVM", ex);
+		}
+	}
+
+	/**
+	 * Open a stored value.
+	 * @param value the value
+	 * @param redisKey the key it was read from
+	 * @return the token, or {@code null} when the value does not open with these keys
+	 */
+	@Nullable Opened open(String value, String redisKey) {
+		String[] parts = value.split("\\.", -1);
+		if (parts.length != 3 || !VERSION.equals(parts[0])) {
+			return null;
+		}
+		try {
+			byte[] bytes = DECODER.decode(parts[2]);
+			if (bytes.length <= NONCE_BYTES) {
+				return null;
+			}
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.encryptionKey,
+					new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+			cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
+			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+			return read(JsonMapper.shared().readTree(plain));
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			// Deliberately not passed on: it can only say that the value did not open.
+			return null;
+		}
+	}
+
+	private static @Nullable Opened read(JsonNode json) {
+		JsonNode accessToken = json.get("access_token");
+		JsonNode expiresAt = json.path("expires_at");
+		JsonNode obtainedAt = json.path("obtained_at");
+		JsonNode application = json.get("application");
+		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()
+				|| !(expiresAt.isNull() || expiresAt.canConvertToLong()) || !obtainedAt.canConvertToLong()) {
+			return null;
+		}
+		EasemobToken token = new EasemobToken(accessToken.asString(),
+				expiresAt.isNull() ? null : Instant.ofEpochMilli(expiresAt.asLong()),
+				(application != null && application.isString()) ? application.asString() : null);
+		return new Opened(token, Instant.ofEpochMilli(obtainedAt.asLong()));
+	}
+
+	/** What every value holding {@code accessToken} starts with. */
+	String fingerprintPrefix(String accessToken) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.fingerprintKey);
+			byte[] digest = mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8));
+			return VERSION + "." + ENCODER.encodeToString(digest).substring(0, FINGERPRINT_CHARS) + ".";
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);
+		}
+	}
+
+	/** HKDF (RFC 5869) with HMAC-SHA256: extract, then expand to {@code length} bytes. */
+	static byte[] hkdf(byte[] inputKey, byte[] salt, byte[] info, int length) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+			byte[] pseudoRandomKey = mac.doFinal(inputKey);
+			mac.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
+			byte[] output = new byte[length];
+			byte[] block = new byte[0];
+			for (int offset = 0, counter = 1; offset < length; counter++) {
+				mac.update(block);
+				mac.update(info);
+				mac.update((byte) counter);
+				block = mac.doFinal();
+				int n = Math.min(block.length, length - offset);
+				System.arraycopy(block, 0, output, offset, n);
+				offset += n;
+			}
+			return output;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available in this JVM", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TokenCipher[AES-256-GCM, v" + VERSION + "]";
+	}
+
+	/**
+	 * An opened value.
+	 *
+	 * @param token the token
+	 * @param obtainedAt when the request that brought it started
+	 */
+	record Opened(EasemobToken token, Instant obtainedAt) {
+	}
+
+}
