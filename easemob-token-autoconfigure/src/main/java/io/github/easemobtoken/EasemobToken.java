@@ -35,10 +35,30 @@ public final class EasemobToken {
 		if (accessToken.isBlank()) {
 			throw new IllegalArgumentException("accessToken must not be blank");
 		}
+		if (!isHeaderSafe(accessToken)) {
+			throw new IllegalArgumentException("accessToken has characters not allowed in an Authorization header "
+					+ "(only visible ASCII, no spaces)");
+		}
 		this.accessToken = accessToken;
 		this.expiresAt = expiresAt;
 		this.application = application;
 		this.authorization = "Bearer " + accessToken;
+	}
+
+	/**
+	 * Whether {@code accessToken} can be sent as {@code Authorization: Bearer <accessToken>}:
+	 * visible ASCII only, no spaces, no control characters (a CR or LF would split the header).
+	 * @param accessToken the candidate
+	 * @return {@code true} when every character is between {@code !} and {@code ~}
+	 */
+	public static boolean isHeaderSafe(String accessToken) {
+		for (int i = 0; i < accessToken.length(); i++) {
+			char c = accessToken.charAt(i);
+			if (c < 0x21 || c > 0x7e) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

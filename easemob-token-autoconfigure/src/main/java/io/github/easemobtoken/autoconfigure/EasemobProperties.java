@@ -19,14 +19,15 @@ import org.springframework.boot.convert.DurationUnit;
 public class EasemobProperties {
 
 	/**
-	 * Whether to auto-configure the Easemob token provider and clients.
+	 * Whether to auto-configure the Easemob token provider and clients. Read as booleans
+	 * are bound (true/on/yes/1, false/off/no/0); any other value stops startup.
 	 */
 	private boolean enabled = true;
 
 	/**
 	 * REST API host of the app ('Rest Api' in the console). A bare host such as
 	 * 'a1.easemob.com' means https; a full URL such as 'http://127.0.0.1:8080' is used as
-	 * given.
+	 * given, its scheme in any case.
 	 */
 	private String host = "a1.easemob.com";
 
@@ -58,8 +59,9 @@ public class EasemobProperties {
 	private @Nullable String clientSecret;
 
 	/**
-	 * Lifetime to request for app tokens. A bare number means seconds. 0 requests a token
-	 * that never expires. When unset, the lifetime set in the console applies.
+	 * Lifetime to request for app tokens, at most 36500d. A bare number means seconds. 0
+	 * requests a token that never expires. When unset, the lifetime set in the console
+	 * applies.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration ttl;
@@ -71,13 +73,14 @@ public class EasemobProperties {
 	private TtlUnit ttlUnit = TtlUnit.SECONDS;
 
 	/**
-	 * Connect timeout of the token request and of the Easemob WebClient and RestClient.
+	 * Connect timeout of the token request and of the Easemob WebClient and RestClient; at
+	 * most 5m.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
 	 * Response timeout of the token request and of the Easemob WebClient and RestClient
-	 * (read timeout). Also the longest a call waits for a token.
+	 * (read timeout); at most 10m. Also the longest a call waits for a token.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(10);
 
@@ -196,19 +199,19 @@ public class EasemobProperties {
 
 		/**
 		 * How long before expiry a background refresh starts; at most half the token's
-		 * lifetime.
+		 * lifetime, and at most 365d.
 		 */
 		private Duration refreshBeforeExpiry = Duration.ofMinutes(5);
 
 		/**
-		 * Least time between two token requests, whatever happens. Protects the account
-		 * from being banned for requesting tokens too often.
+		 * Least time between two token requests, whatever happens, from 1ms to 1d.
+		 * Protects the account from being banned for requesting tokens too often.
 		 */
 		private Duration minRequestInterval = Duration.ofSeconds(10);
 
 		/**
-		 * Cap of the exponential backoff after failed token requests; also the wait
-		 * after a configuration error (HTTP 400 or 404).
+		 * Cap of the exponential backoff after failed token requests, at most 1d; also
+		 * the wait after a configuration error (HTTP 400 or 404).
 		 */
 		private Duration maxBackoff = Duration.ofMinutes(5);
 

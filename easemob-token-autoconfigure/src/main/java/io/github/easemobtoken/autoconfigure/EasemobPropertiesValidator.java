@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
@@ -25,6 +26,23 @@ final class EasemobPropertiesValidator {
 	static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.ReactiveStringRedisTemplate";
 
 	private static final String CONSOLE = "from your app's Application Info page (应用详情) in the Easemob console";
+
+	private static final String UNRESOLVED_START = "${";
+
+	private static final String UNRESOLVED = "contains the unresolved placeholder";
+
+	static final Duration LONGEST_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+
+	static final Duration LONGEST_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+
+	static final Duration LONGEST_REFRESH_BEFORE_EXPIRY = Duration.ofDays(365);
+
+	/** Also the longest max-backoff: the fleet's schedule in Redis is kept a day. */
+	static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
+
+	static final Duration SHORTEST_FLOOR = Duration.ofMillis(1);
+
+	static final Duration LONGEST_TTL = Duration.ofDays(36500);
 
 	private final EasemobProperties properties;
 
@@ -66,9 +84,12 @@ final class EasemobPropertiesValidator {
 
 	private @Nullable EasemobApp checkApp() {
 		URI host = checkHost();
-		String orgName = trimmed(this.properties.getOrgName());
-		String appName = trimmed(this.properties.getAppName());
-		String appKey = trimmed(this.properties.getAppKey());
+		String orgName = text("easemob.org-name", this.properties.getOrgName());
+		String appName = text("easemob.app-name", this.properties.getAppName());
+		String appKey = text("easemob.app-key", this.properties.getAppKey());
+		if (this.violations.stream().anyMatch((violation) -> violation.problem().contains(UNRESOLVED))) {
+			return null;
+		}
 		if (appKey != null) {
 			int hash = appKey.indexOf('#');
 			if (hash <= 0 || hash == appKey.length() - 1 || appKey.indexOf('#', hash + 1) >= 0) {
@@ -96,10 +117,10 @@ final class EasemobPropertiesValidator {
 						+ ", or set easemob.app-key to the 'AppKey' (org#app)");
 			}
 		}
-		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.org-name", orgName);
-		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.app-name", appName);
-		checkPositive("easemob.connect-timeout", this.properties.getConnectTimeout());
-		checkPositive("easemob.response-timeout", this.properties.getResponseTimeout());
+		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.org-name", "organization", orgName);
+		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.app-name", "app", appName);
+		checkDuration("easemob.connect-timeout", this.properties.getConnectTimeout(), LONGEST_CONNECT_TIMEOUT);
+		checkDuration("easemob.response-timeout", this.properties.getResponseTimeout(), LONGEST_RESPONSE_TIMEOUT);
 		if (this.properties.getMaxConnections() < 1) {
 			reject("easemob.max-connections", "must be at least 1, was " + this.properties.getMaxConnections());
 		}
@@ -108,7 +129,10 @@ final class EasemobPropertiesValidator {
 	}
 
 	private @Nullable URI checkHost() {
-		String host = trimmed(this.properties.getHost());
+		String host = text("easemob.host", this.properties.getHost());
+		if (host != null && host.contains(UNRESOLVED_START)) {
+			return null;
+		}
 		String expected = "; use the 'Rest Api' host " + CONSOLE
 				+ ", such as a1.easemob.com, or a URL without a path, such as http://127.0.0.1:8080";
 		if (host == null) {
@@ -120,7 +144,7 @@ final class EasemobPropertiesValidator {
 			return null;
 		}
 		try {
-			URI uri = new URI(host.contains("://") ? host : "https://" + host);
+			URI uri = new URI(host.contains("://") ? lowerCaseScheme(host) : "https://" + host);
 			String path = uri.getRawPath();
 			if (path != null && !path.isEmpty() && !path.equals("/")) {
 				reject("easemob.host", "'" + host + "' has a path; easemob.host takes only the host, the app goes in "
@@ -140,15 +164,54 @@ final class EasemobPropertiesValidator {
 		}
 	}
 
-	private void checkPathSegment(String key, @Nullable String name) {
-		if (name != null && name.chars().anyMatch((c) -> Character.isWhitespace(c) || "/?#%\\".indexOf(c) >= 0)) {
-			reject(key, "'" + name + "' may not contain whitespace, '/', '?', '#', '%' or '\\'; copy it " + CONSOLE);
+	/** RFC 3986 schemes are case-insensitive; {@code URI} compares them as written. */
+	private static String lowerCaseScheme(String url) {
+		int end = url.indexOf("://");
+		return url.substring(0, end).toLowerCase(Locale.ROOT) + url.substring(end);
+	}
+
+	/**
+	 * Easemob's organization and app names are letters, digits and '-'; anything outside
+	 * RFC 3986's unreserved characters would not survive as a path segment.
+	 */
+	private void checkPathSegment(String key, String what, @Nullable String name) {
+		if (name != null && !name.chars().allMatch(EasemobPropertiesValidator::isUnreserved)) {
+			reject(key, "the " + what + " name '" + name + "' may contain only letters, digits, '-', '_', '.' and '~' "
+					+ "(Easemob's names are letters, digits and '-'); copy it " + CONSOLE);
 		}
 	}
 
+	private static boolean isUnreserved(int c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0;
+	}
+
+	/**
+	 * The value stripped, {@code null} when blank; a placeholder Spring left unresolved is
+	 * a violation that names the variable.
+	 */
+	private @Nullable String text(String key, @Nullable String value) {
+		String text = trimmed(value);
+		if (text != null) {
+			int start = text.indexOf(UNRESOLVED_START);
+			int end = text.indexOf('}', start + 2);
+			if (start >= 0 && end > start) {
+				String placeholder = text.substring(start + 2, end);
+				int colon = placeholder.indexOf(':');
+				String name = (colon >= 0) ? placeholder.substring(0, colon) : placeholder;
+				reject(key, UNRESOLVED + " ${" + name + "}: " + name + " is not set; set the environment variable "
+						+ name + " (or the property " + name + ") before starting the application");
+			}
+		}
+		return text;
+	}
+
 	private @Nullable EasemobCredentials checkCredentials() {
-		String clientId = trimmed(this.properties.getClientId());
-		String clientSecret = trimmed(this.properties.getClientSecret());
+		String clientId = text("easemob.client-id", this.properties.getClientId());
+		String clientSecret = text("easemob.client-secret", this.properties.getClientSecret());
+		if ((clientId != null && clientId.contains(UNRESOLVED_START))
+				|| (clientSecret != null && clientSecret.contains(UNRESOLVED_START))) {
+			return null;
+		}
 		if (clientId == null) {
 			reject("easemob.client-id", "is missing; set it to 'Client ID' " + CONSOLE);
 		}
@@ -165,22 +228,39 @@ final class EasemobPropertiesValidator {
 				reject("easemob.ttl", "must be 0 (a token that never expires) or a positive duration such as 7d, was "
 						+ ttl);
 			}
+			else if (ttl.compareTo(LONGEST_TTL) > 0) {
+				reject("easemob.ttl", "must be at most " + LONGEST_TTL.toDays() + "d (100 years; 0 asks for a token that "
+						+ "never expires), was " + ttl);
+			}
 			else if (!this.properties.getTtlUnit().isWhole(ttl)) {
 				reject("easemob.ttl", "must be a whole number of "
-						+ this.properties.getTtlUnit().name().toLowerCase(java.util.Locale.ROOT) + " (easemob.ttl-unit), was " + ttl);
+						+ this.properties.getTtlUnit().name().toLowerCase(Locale.ROOT) + " (easemob.ttl-unit), was " + ttl);
 			}
 		}
 		EasemobProperties.Token token = this.properties.getToken();
 		if (token.getRefreshBeforeExpiry().isNegative()) {
 			reject("easemob.token.refresh-before-expiry", "must not be negative, was " + token.getRefreshBeforeExpiry());
 		}
-		if (checkPositive("easemob.token.min-request-interval", token.getMinRequestInterval())
-				&& token.getMaxBackoff().compareTo(token.getMinRequestInterval()) < 0) {
-			reject("easemob.token.max-backoff", "must be at least easemob.token.min-request-interval ("
-					+ token.getMinRequestInterval() + "), was " + token.getMaxBackoff());
+		else if (token.getRefreshBeforeExpiry().compareTo(LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
+			reject("easemob.token.refresh-before-expiry", "must be at most " + LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
+					+ "d, was " + token.getRefreshBeforeExpiry());
 		}
-		if (token.getStore() == EasemobProperties.Store.REDIS
-				&& checkPositive("easemob.token.store-timeout", token.getStoreTimeout())
+		Duration floor = token.getMinRequestInterval();
+		if (checkDuration("easemob.token.min-request-interval", floor, LONGEST_BACKOFF)) {
+			if (floor.compareTo(SHORTEST_FLOOR) < 0) {
+				reject("easemob.token.min-request-interval", "must be at least 1ms (the floor is kept in whole "
+						+ "milliseconds, and a floor of 0 would let failures be retried at once), was " + floor);
+			}
+			else if (token.getMaxBackoff().compareTo(floor) < 0) {
+				reject("easemob.token.max-backoff", "must be at least easemob.token.min-request-interval ("
+						+ floor + "), was " + token.getMaxBackoff());
+			}
+			else if (token.getMaxBackoff().compareTo(LONGEST_BACKOFF) > 0) {
+				reject("easemob.token.max-backoff", "must be at most 1d, was " + token.getMaxBackoff());
+			}
+		}
+		if (checkDuration("easemob.token.store-timeout", token.getStoreTimeout(), LONGEST_RESPONSE_TIMEOUT)
+				&& token.getStore() == EasemobProperties.Store.REDIS
 				&& token.getStoreTimeout().compareTo(this.properties.getResponseTimeout()) >= 0) {
 			reject("easemob.token.store-timeout", "must be less than easemob.response-timeout ("
 					+ this.properties.getResponseTimeout() + "), was " + token.getStoreTimeout()
@@ -199,6 +279,22 @@ final class EasemobPropertiesValidator {
 			return false;
 		}
 		return true;
+	}
+
+	/** Positive and at most {@code longest}, so that the code using it cannot overflow. */
+	private boolean checkDuration(String key, Duration duration, Duration longest) {
+		if (!checkPositive(key, duration)) {
+			return false;
+		}
+		if (duration.compareTo(longest) > 0) {
+			reject(key, "must be at most " + describe(longest) + ", was " + duration);
+			return false;
+		}
+		return true;
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.toHours() >= 24) ? duration.toDays() + "d" : duration.toMinutes() + "m";
 	}
 
 	private void reject(String key, String problem) {

@@ -51,8 +51,9 @@ public final class EasemobRestClientAutoConfiguration {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
 			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(requestFactoryBuilder
+			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				"easemobRestClient");
 		return restClientBuilder.getObject()
 			.baseUrl(EasemobPropertiesValidator.app(properties).baseUri().toString())
 			.requestFactory(factoryBuilder.build(settings))

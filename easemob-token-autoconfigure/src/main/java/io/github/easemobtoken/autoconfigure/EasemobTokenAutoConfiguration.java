@@ -17,10 +17,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -28,6 +26,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.ResourceLoader;
@@ -44,7 +43,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, Mono.class })
-@ConditionalOnBooleanProperty(name = "easemob.enabled", matchIfMissing = true)
+@Conditional(OnEasemobEnabledCondition.class)
 @EnableConfigurationProperties(EasemobProperties.class)
 public final class EasemobTokenAutoConfiguration {
 
@@ -64,7 +63,9 @@ public final class EasemobTokenAutoConfiguration {
 				resourceLoader.getClassLoader());
 		WebClient tokenClient = WebClient.builder()
 			.clientConnector(EasemobHttpConnectors.forTokenEndpoint(
-					connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+					HeaderSafeHttpClients.reactive(connectorBuilder
+						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+							"The Easemob token request"),
 					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties))
 			.build();
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(tokenClient, validated.app(), validated.credentials(),
@@ -88,7 +89,7 @@ public final class EasemobTokenAutoConfiguration {
 	/** Registered before the in-memory store, which then backs off. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = EasemobPropertiesValidator.REDIS_TEMPLATE)
-	@ConditionalOnProperty(name = "easemob.token.store", havingValue = "redis")
+	@Conditional(OnRedisTokenStoreCondition.class)
 	static class RedisTokenStoreConfiguration {
 
 		@Bean

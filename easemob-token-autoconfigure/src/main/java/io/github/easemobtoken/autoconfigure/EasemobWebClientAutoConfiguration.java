@@ -46,8 +46,12 @@ public final class EasemobWebClientAutoConfiguration {
 		return webClientBuilder.getIfAvailable(WebClient::builder)
 			.baseUrl(EasemobPropertiesValidator.app(properties).baseUri().toString())
 			.clientConnector(EasemobHttpConnectors.forApi(
-					connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+					HeaderSafeHttpClients.reactive(connectorBuilder
+						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+							"easemobWebClient"),
 					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, pool.getIfAvailable()))
+			// spring.http.codecs.log-request-details would have ExchangeFunctions log the Authorization header.
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.filter(easemobTokenExchangeFilterFunction)
 			.build();
 	}

@@ -18,10 +18,11 @@ class InvalidEasemobPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<In
 			description.append("\n    Property: ").append(violation.key());
 			description.append("\n    Problem:  ").append(violation.problem()).append('\n');
 		}
-		String action = "Update your application's configuration (application.yml, or environment variables with "
-				+ "the dashes dropped, such as EASEMOB_CLIENTSECRET for easemob.client-secret). The values are on your "
-				+ "app's Application Info page (应用详情) in the Easemob console (https://console.easemob.com). To turn "
-				+ "easemob-token off, set easemob.enabled=false.";
+		String action = "Update your application's configuration: application.yml, where a placeholder such as "
+				+ "client-secret: ${EASEMOB_CLIENT_SECRET} reads the environment variable you name, or environment "
+				+ "variables that bind the keys directly (upper case, '.' as '_', dashes dropped: EASEMOB_CLIENTSECRET "
+				+ "for easemob.client-secret). The values are on your app's Application Info page (应用详情) in the "
+				+ "Easemob console (https://console.easemob.com). To turn easemob-token off, set easemob.enabled=false.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}
 

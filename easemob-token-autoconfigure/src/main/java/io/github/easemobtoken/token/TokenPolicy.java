@@ -16,6 +16,8 @@ public final class TokenPolicy {
 
 	private static final double JITTER = 0.2;
 
+	private static final Duration LONGEST = Duration.ofDays(36500);
+
 	private final long refreshBeforeExpiry;
 
 	private final long minRequestInterval;
@@ -47,10 +49,12 @@ public final class TokenPolicy {
 	 */
 	public TokenPolicy(Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff,
 			DoubleSupplier random) {
-		if (refreshBeforeExpiry.isNegative() || minRequestInterval.isNegative() || minRequestInterval.isZero()
-				|| maxBackoff.compareTo(minRequestInterval) < 0) {
-			throw new IllegalArgumentException("need refreshBeforeExpiry >= 0, minRequestInterval > 0 and "
-					+ "maxBackoff >= minRequestInterval");
+		if (refreshBeforeExpiry.isNegative() || minRequestInterval.compareTo(Duration.ofMillis(1)) < 0
+				|| maxBackoff.compareTo(minRequestInterval) < 0 || maxBackoff.compareTo(LONGEST) > 0
+				|| refreshBeforeExpiry.compareTo(LONGEST) > 0) {
+			// The floor is kept in whole milliseconds: below 1 ms it would be 0, and failures retried at once.
+			throw new IllegalArgumentException("need 0 <= refreshBeforeExpiry <= 100 years, minRequestInterval >= 1ms "
+					+ "and minRequestInterval <= maxBackoff <= 100 years");
 		}
 		this.refreshBeforeExpiry = refreshBeforeExpiry.toMillis();
 		this.minRequestInterval = minRequestInterval.toMillis();

@@ -89,6 +89,10 @@ final class TokenResponseReader {
 		if (accessToken == null || !accessToken.isString() || accessToken.stringValue().isBlank()) {
 			throw malformed(status, "access_token is missing or not a string");
 		}
+		if (!EasemobToken.isHeaderSafe(accessToken.stringValue())) {
+			// Not quoted: whatever it is, it may be a token.
+			throw malformed(status, "access_token has characters not allowed in an Authorization header");
+		}
 		JsonNode application = root.get("application");
 		return new EasemobToken(accessToken.stringValue(), expiresAt(status, root.get("expires_in"), requestedAt),
 				(application != null && application.isString()) ? application.stringValue() : null);

@@ -13,6 +13,8 @@ import io.github.easemobtoken.test.RedisServer;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -77,6 +79,17 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 				.isEqualTo(token(1)));
 		});
 		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+	}
+
+	/** What the binder reads as 'redis' must configure Redis: it did not for 're_dis'. */
+	@ParameterizedTest
+	@ValueSource(strings = { "Redis", "REDIS", "re_dis" })
+	void shouldReadTheStoreAsTheBinderDoes(String value) {
+		this.contextRunner
+			.withPropertyValues("easemob.token.store=" + value, "spring.data.redis.host=127.0.0.1",
+					"spring.data.redis.port=" + redisServer.port())
+			.run((context) -> assertThat(context).hasSingleBean(RedisTokenStore.class)
+				.doesNotHaveBean(InMemoryTokenStore.class));
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import io.github.easemobtoken.test.KeepingTokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -255,6 +257,37 @@ class EasemobTokenAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(EasemobProperties.class)
 				.doesNotHaveBean(EasemobTokenProvider.class)
 				.doesNotHaveBean(TokenStore.class);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "false", "FALSE", "off", "no", "0", " false " })
+	void shouldReadEnabledAsTheBinderReadsABooleanWhenFalse(String value) {
+		withEasemob().withPropertyValues("easemob.enabled=" + value).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenProvider.class);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "true", "TRUE", "on", "yes", "1" })
+	void shouldReadEnabledAsTheBinderReadsABooleanWhenTrue(String value) {
+		withEasemob().withPropertyValues("easemob.enabled=" + value).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(EasemobTokenProvider.class);
+			assertThat(context.getBean(EasemobProperties.class).isEnabled()).isTrue();
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "HTTP://", "Http://", "HTTPS://" })
+	void shouldReadTheHostsSchemeWhateverItsCase(String scheme) {
+		String host = scheme + easemob.baseUrl().substring(easemob.baseUrl().indexOf("://") + 3);
+		EasemobStub.issueTokens(easemob, 3600);
+		withEasemob().withPropertyValues("easemob.host=" + host).run((context) -> {
+			assertThat(context).hasNotFailed();
+			if (scheme.equalsIgnoreCase("http://")) {
+				assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5))
+					.accessToken()).isEqualTo(token(1));
+			}
 		});
 	}
 

@@ -33,7 +33,7 @@ class BadConfigurationTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', textBlock = """
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
 			easemob.ttl                        | -5                     | Property: easemob.ttl\\n    Problem:  must be 0 (a token that never expires) or a positive duration such as 7d, was PT-5S
 			easemob.ttl                        | 1500ms                 | Property: easemob.ttl\\n    Problem:  must be a whole number of seconds (easemob.ttl-unit), was PT1.5S
 			easemob.ttl-unit                   | minutes                | easemob.ttl-unit
@@ -47,6 +47,27 @@ class BadConfigurationTests {
 			easemob.token.min-request-interval | 0                      | Property: easemob.token.min-request-interval\\n    Problem:  must be a positive duration such as 10s, was PT0S
 			easemob.token.max-backoff          | 1s                     | Property: easemob.token.max-backoff\\n    Problem:  must be at least easemob.token.min-request-interval (PT10S), was PT1S
 			easemob.token.refresh-before-expiry | -1m                   | Property: easemob.token.refresh-before-expiry\\n    Problem:  must not be negative, was PT-1M
+			easemob.client-secret              | ${EASEMOB_TEST_UNSET_SECRET} | Property: easemob.client-secret\\n    Problem:  contains the unresolved placeholder ${EASEMOB_TEST_UNSET_SECRET}: EASEMOB_TEST_UNSET_SECRET is not set; set the environment variable EASEMOB_TEST_UNSET_SECRET (or the property EASEMOB_TEST_UNSET_SECRET) before starting the application
+			easemob.host                       | ${EASEMOB_TEST_UNSET_HOST} | Property: easemob.host\\n    Problem:  contains the unresolved placeholder ${EASEMOB_TEST_UNSET_HOST}: EASEMOB_TEST_UNSET_HOST is not set
+			easemob.app-key                    | ${EASEMOB_TEST_UNSET_APP_KEY} | Property: easemob.app-key\\n    Problem:  contains the unresolved placeholder ${EASEMOB_TEST_UNSET_APP_KEY}
+			easemob.app-key                    | easemob-demo#test{app} | Property: easemob.app-key\\n    Problem:  the app name 'test{app}' may contain only letters, digits, '-', '_', '.' and '~' (Easemob's names are letters, digits and '-'); copy it from your app's Application Info page
+			easemob.app-key                    | 'easemob|demo#testapp' | Property: easemob.app-key\\n    Problem:  the organization name 'easemob
+			easemob.app-key                    | easemob-demo#test^app  | Property: easemob.app-key\\n    Problem:  the app name 'test^app' may contain only letters
+			easemob.app-key                    | easemob-demo#测试      | Property: easemob.app-key\\n    Problem:  the app name '测试' may contain only letters
+			easemob.response-timeout           | 200000d                | Property: easemob.response-timeout\\n    Problem:  must be at most 10m, was PT4800000H
+			easemob.connect-timeout            | 30d                    | Property: easemob.connect-timeout\\n    Problem:  must be at most 5m, was PT720H
+			easemob.token.store-timeout        | 106751992d             | Property: easemob.token.store-timeout\\n    Problem:  must be at most 10m, was PT2562047808H
+			easemob.token.max-backoff          | 106751992d             | Property: easemob.token.max-backoff\\n    Problem:  must be at most 1d, was PT2562047808H
+			easemob.token.min-request-interval | 2d                     | Property: easemob.token.min-request-interval\\n    Problem:  must be at most 1d, was PT48H
+			easemob.token.min-request-interval | 100us                  | Property: easemob.token.min-request-interval\\n    Problem:  must be at least 1ms (the floor is kept in whole milliseconds, and a floor of 0 would let failures be retried at once), was PT0.0001S
+			easemob.token.refresh-before-expiry | 400d                  | Property: easemob.token.refresh-before-expiry\\n    Problem:  must be at most 365d, was PT9600H
+			easemob.ttl                        | 106751992d             | Property: easemob.ttl\\n    Problem:  must be at most 36500d (100 years; 0 asks for a token that never expires), was PT2562047808H
+			easemob.enabled                    | yes please             | Property: easemob.enabled\\n    Problem:  'yes please' is not a boolean; set true or false (on/off, yes/no and 1/0 are read as booleans too), or leave it out: the starter is enabled by default
+			easemob.enabled                    | ture                   | Property: easemob.enabled\\n    Problem:  'ture' is not a boolean
+			easemob.enabled                    | ''                     | Property: easemob.enabled\\n    Problem:  is empty; set true or false
+			easemob.ttl                        | ${EASEMOB_TEST_UNSET_TTL} | Failed to bind properties under 'easemob.ttl'
+			easemob.token.store                | rediss                 | Failed to bind properties under 'easemob.token.store'
+			easemob.enabled                    | ${EASEMOB_TEST_UNSET_ENABLED} | Property: easemob.enabled\\n    Problem:  
 			""")
 	void shouldStopStartupNamingTheKeyAndWhatItAccepts(String key, String value, String report, CapturedOutput output) {
 		Map<String, Object> properties = new HashMap<>(Map.of("easemob.app-key", "easemob-demo#testapp",
