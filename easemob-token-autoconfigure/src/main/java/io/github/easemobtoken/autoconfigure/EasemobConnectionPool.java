@@ -23,11 +23,12 @@ final class EasemobConnectionPool implements DisposableBean {
 
 	private final ConnectionProvider connectionProvider;
 
-	EasemobConnectionPool(EasemobProperties properties) {
-		this.connectionProvider = ConnectionProvider.builder("easemob")
-			.maxConnections(properties.getMaxConnections())
+	EasemobConnectionPool(EasemobAppSettings app) {
+		this.connectionProvider = ConnectionProvider
+			.builder(AppValues.DEFAULT.equals(app.name()) ? "easemob" : "easemob-" + app.name())
+			.maxConnections(app.maxConnections())
 			.pendingAcquireMaxCount(-1)
-			.pendingAcquireTimeout(properties.getResponseTimeout())
+			.pendingAcquireTimeout(app.responseTimeout())
 			.maxIdleTime(MAX_IDLE_TIME)
 			.build();
 	}

@@ -27,9 +27,9 @@ final class EasemobHttpConnectors {
 	 * connection that idle would long be closed by the server.
 	 */
 	static ClientHttpConnector forTokenEndpoint(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
-			EasemobProperties properties) {
+			EasemobAppSettings app) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withTimeouts(app.connectTimeout(), app.responseTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.orElse(defaults);
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
@@ -43,9 +43,9 @@ final class EasemobHttpConnectors {
 	 * {@code easemob.max-connections}; other HTTP clients keep their own pooling.
 	 */
 	static ClientHttpConnector forApi(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
-			EasemobProperties properties, @Nullable EasemobConnectionPool pool) {
+			EasemobAppSettings app, @Nullable EasemobConnectionPool pool) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withTimeouts(app.connectTimeout(), app.responseTimeout())
 			.orElse(defaults);
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor && pool != null) {
 			return ReactorNetty.pooled(reactor, pool).build(settings);

@@ -2,6 +2,8 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.easemobtoken.token.TtlUnit;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +93,14 @@ public class EasemobProperties {
 	private int maxConnections = 50;
 
 	private final Token token = new Token();
+
+	/**
+	 * Further Easemob apps by name, each with any of the keys above
+	 * ('easemob.apps.tenant-b.app-key', '...client-secret', '...token.store'); a key an app
+	 * leaves unset takes the value above. The keys above, when they name an app, are the
+	 * app 'default'.
+	 */
+	private final Map<String, App> apps = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -192,6 +202,10 @@ public class EasemobProperties {
 		return this.token;
 	}
 
+	public Map<String, App> getApps() {
+		return this.apps;
+	}
+
 	/**
 	 * When and how often the token is requested.
 	 */
@@ -265,6 +279,243 @@ public class EasemobProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+	}
+
+	/**
+	 * One named app: every key may be left unset, to take the value of the same key under
+	 * 'easemob.'. The app's identity (org-name, app-name, app-key) is taken as a whole: an
+	 * app that sets any of the three takes none of them from above.
+	 */
+	public static class App {
+
+		/**
+		 * REST API host of the app ('Rest Api' in the console).
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Organization name of the app ('OrgName' in the console).
+		 */
+		private @Nullable String orgName;
+
+		/**
+		 * Name of the app ('AppName' in the console).
+		 */
+		private @Nullable String appName;
+
+		/**
+		 * App key as the console shows it, 'org#app'.
+		 */
+		private @Nullable String appKey;
+
+		/**
+		 * Client ID of the app ('Client ID' in the console).
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Client secret of the app ('ClientSecret' in the console). Never logged.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * Lifetime to request for app tokens. A bare number means seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration ttl;
+
+		/**
+		 * Unit in which the token endpoint takes 'ttl' and answers 'expires_in'.
+		 */
+		private @Nullable TtlUnit ttlUnit;
+
+		/**
+		 * Connect timeout of the token request and of the app's clients.
+		 */
+		private @Nullable Duration connectTimeout;
+
+		/**
+		 * Response timeout of the token request and of the app's clients.
+		 */
+		private @Nullable Duration responseTimeout;
+
+		/**
+		 * Size of the connection pool of the app's WebClient.
+		 */
+		private @Nullable Integer maxConnections;
+
+		private final AppToken token = new AppToken();
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable String getOrgName() {
+			return this.orgName;
+		}
+
+		public void setOrgName(@Nullable String orgName) {
+			this.orgName = orgName;
+		}
+
+		public @Nullable String getAppName() {
+			return this.appName;
+		}
+
+		public void setAppName(@Nullable String appName) {
+			this.appName = appName;
+		}
+
+		public @Nullable String getAppKey() {
+			return this.appKey;
+		}
+
+		public void setAppKey(@Nullable String appKey) {
+			this.appKey = appKey;
+		}
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable TtlUnit getTtlUnit() {
+			return this.ttlUnit;
+		}
+
+		public void setTtlUnit(@Nullable TtlUnit ttlUnit) {
+			this.ttlUnit = ttlUnit;
+		}
+
+		public @Nullable Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public @Nullable Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(@Nullable Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public @Nullable Integer getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(@Nullable Integer maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public AppToken getToken() {
+			return this.token;
+		}
+
+		@Override
+		public String toString() {
+			return "App[" + ((this.appKey != null) ? this.appKey : this.orgName + "#" + this.appName) + "]";
+		}
+
+	}
+
+	/**
+	 * When and how often a named app's token is requested; unset keys take the value of
+	 * 'easemob.token.*'.
+	 */
+	public static class AppToken {
+
+		/**
+		 * How long before expiry a background refresh starts.
+		 */
+		private @Nullable Duration refreshBeforeExpiry;
+
+		/**
+		 * Least time between two token requests, whatever happens.
+		 */
+		private @Nullable Duration minRequestInterval;
+
+		/**
+		 * Cap of the exponential backoff after failed token requests.
+		 */
+		private @Nullable Duration maxBackoff;
+
+		/**
+		 * Where the token lives: 'memory' or 'redis'.
+		 */
+		private @Nullable Store store;
+
+		/**
+		 * Longest one operation on the token store may take.
+		 */
+		private @Nullable Duration storeTimeout;
+
+		public @Nullable Duration getRefreshBeforeExpiry() {
+			return this.refreshBeforeExpiry;
+		}
+
+		public void setRefreshBeforeExpiry(@Nullable Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+		}
+
+		public @Nullable Duration getMinRequestInterval() {
+			return this.minRequestInterval;
+		}
+
+		public void setMinRequestInterval(@Nullable Duration minRequestInterval) {
+			this.minRequestInterval = minRequestInterval;
+		}
+
+		public @Nullable Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(@Nullable Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public @Nullable Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable Store store) {
+			this.store = store;
+		}
+
+		public @Nullable Duration getStoreTimeout() {
+			return this.storeTimeout;
+		}
+
+		public void setStoreTimeout(@Nullable Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
 		}
 
 	}

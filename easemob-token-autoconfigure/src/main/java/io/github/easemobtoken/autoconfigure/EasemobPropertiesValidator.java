@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import io.github.easemobtoken.EasemobApp;
@@ -15,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Checks {@link EasemobProperties} and resolves them into an {@link EasemobApp} and
- * {@link EasemobCredentials}, collecting every problem so that one startup failure
- * reports them all.
+ * Checks {@link EasemobProperties} and resolves them, once, into the
+ * {@link EasemobAppSettings} of every app, collecting every problem of every app, each
+ * under the key the user wrote, so that one startup failure reports them all.
  *
  * @author easemob-token
  */
@@ -44,64 +46,121 @@ final class EasemobPropertiesValidator {
 
 	static final Duration LONGEST_TTL = Duration.ofDays(36500);
 
-	private final EasemobProperties properties;
+	private final AppValues values;
 
 	private final List<Violation> violations = new ArrayList<>();
 
-	private EasemobPropertiesValidator(EasemobProperties properties) {
-		this.properties = properties;
+	private EasemobPropertiesValidator(AppValues values) {
+		this.values = values;
 	}
 
 	/**
-	 * Check what every Easemob client needs: the host, the app and the HTTP settings.
-	 * @param properties the properties
-	 * @return the app
-	 * @throws InvalidEasemobPropertiesException if anything is wrong
-	 */
-	static EasemobApp app(EasemobProperties properties) {
-		EasemobPropertiesValidator validator = new EasemobPropertiesValidator(properties);
-		EasemobApp app = validator.checkApp();
-		validator.throwIfInvalid();
-		return nonNull(app);
-	}
-
-	/**
-	 * Check everything the token provider needs: {@link #app} plus the credentials and
-	 * the token settings.
+	 * Check and resolve every app: the flat keys (the app {@code default}, when they name
+	 * one or no named app is configured) and each of {@code easemob.apps}. Nothing is
+	 * thrown here: what is wrong is kept, by app and by what needs it (a client: host, app
+	 * and HTTP settings; a token provider of ours: credentials and token settings too),
+	 * and reported, all of it at once, by the first bean that needs it.
 	 * @param properties the properties
 	 * @param classLoader the application's, to see whether the chosen store can be had
-	 * @return the app and its credentials
-	 * @throws InvalidEasemobPropertiesException if anything is wrong
+	 * @return the apps
 	 */
-	static Validated all(EasemobProperties properties, @Nullable ClassLoader classLoader) {
-		EasemobPropertiesValidator validator = new EasemobPropertiesValidator(properties);
-		EasemobApp app = validator.checkApp();
-		EasemobCredentials credentials = validator.checkCredentials();
-		validator.checkToken(classLoader);
-		validator.throwIfInvalid();
-		return new Validated(nonNull(app), nonNull(credentials));
+	static EasemobAppsSettings resolve(EasemobProperties properties, @Nullable ClassLoader classLoader) {
+		List<Violation> global = new ArrayList<>();
+		Map<String, EasemobAppSettings> apps = new LinkedHashMap<>();
+		Map<String, List<Violation>> appViolations = new LinkedHashMap<>();
+		Map<String, List<Violation>> providerViolations = new LinkedHashMap<>();
+		for (AppValues values : appValues(properties, global)) {
+			EasemobPropertiesValidator validator = new EasemobPropertiesValidator(values);
+			EasemobApp app = validator.checkApp();
+			appViolations.put(values.name(), List.copyOf(validator.violations));
+			validator.violations.clear();
+			EasemobCredentials credentials = validator.checkCredentials();
+			validator.checkToken(classLoader);
+			providerViolations.put(values.name(), List.copyOf(validator.violations));
+			if (app != null) {
+				apps.put(values.name(), validator.settings(app, credentials));
+			}
+		}
+		checkDistinct(apps, global);
+		return new EasemobAppsSettings(apps, global, appViolations, providerViolations);
+	}
+
+	private static List<AppValues> appValues(EasemobProperties properties, List<Violation> violations) {
+		List<AppValues> all = new ArrayList<>();
+		Map<String, EasemobProperties.App> named = properties.getApps();
+		if (named.isEmpty() || (!named.containsKey(AppValues.DEFAULT) && namesAnApp(properties))) {
+			all.add(AppValues.flat(properties));
+		}
+		named.forEach((name, app) -> {
+			if (name.isEmpty() || !name.chars().allMatch((c) -> isUnreserved(c) && c != '.' && c != '~')) {
+				violations.add(new Violation("easemob.apps." + name, "'" + name + "' is not a usable app name: use "
+						+ "letters, digits, '-' and '_', such as tenant-b"));
+			}
+			else {
+				all.add(AppValues.named(name, app, properties));
+			}
+		});
+		return all;
+	}
+
+	/** Whether the flat keys name an app: the app {@code default}, next to the named ones. */
+	private static boolean namesAnApp(EasemobProperties properties) {
+		return trimmed(properties.getOrgName()) != null || trimmed(properties.getAppName()) != null
+				|| trimmed(properties.getAppKey()) != null || trimmed(properties.getClientId()) != null
+				|| trimmed(properties.getClientSecret()) != null;
+	}
+
+	/** Two apps of one host, app and client ID would share one token under two names. */
+	private static void checkDistinct(Map<String, EasemobAppSettings> apps, List<Violation> violations) {
+		Map<String, String> seen = new LinkedHashMap<>();
+		apps.values().forEach((settings) -> {
+			String clientId = (settings.credentials() != null) ? settings.credentials().clientId() : "";
+			String identity = settings.app().host() + "/" + settings.app().appKey() + "/" + clientId;
+			String first = seen.putIfAbsent(identity, settings.name());
+			if (first != null) {
+				violations.add(new Violation(prefix(settings.name()) + "app-key", "names the same app as "
+						+ prefix(first).replaceAll("\\.$", "") + " (" + settings.app().host() + ", "
+						+ settings.app().appKey() + ", client ID " + clientId + "); two names for one app would "
+						+ "share one token under two lifecycles: remove one, or give it its own app or client ID"));
+			}
+		});
+	}
+
+	private static String prefix(String name) {
+		return AppValues.DEFAULT.equals(name) ? "easemob." : "easemob.apps." + name + ".";
+	}
+
+	private String key(String key) {
+		return this.values.key(key);
+	}
+
+	private EasemobAppSettings settings(EasemobApp app, @Nullable EasemobCredentials credentials) {
+		AppValues v = this.values;
+		return new EasemobAppSettings(v.name(), app, credentials, v.ttl(), v.ttlUnit(), v.connectTimeout(),
+				v.responseTimeout(), v.maxConnections(), v.refreshBeforeExpiry(), v.minRequestInterval(),
+				v.maxBackoff(), v.store(), v.storeTimeout());
 	}
 
 	private @Nullable EasemobApp checkApp() {
 		URI host = checkHost();
-		String orgName = text("easemob.org-name", this.properties.getOrgName());
-		String appName = text("easemob.app-name", this.properties.getAppName());
-		String appKey = text("easemob.app-key", this.properties.getAppKey());
+		String orgName = text(key("org-name"), this.values.orgName());
+		String appName = text(key("app-name"), this.values.appName());
+		String appKey = text(key("app-key"), this.values.appKey());
 		if (this.violations.stream().anyMatch((violation) -> violation.problem().contains(UNRESOLVED))) {
 			return null;
 		}
 		if (appKey != null) {
 			int hash = appKey.indexOf('#');
 			if (hash <= 0 || hash == appKey.length() - 1 || appKey.indexOf('#', hash + 1) >= 0) {
-				reject("easemob.app-key", "'" + appKey + "' is not of the form org#app; copy 'AppKey' " + CONSOLE);
+				reject(key("app-key"), "'" + appKey + "' is not of the form org#app; copy 'AppKey' " + CONSOLE);
 			}
 			else {
 				String keyOrg = appKey.substring(0, hash);
 				String keyApp = appKey.substring(hash + 1);
 				if ((orgName != null && !orgName.equals(keyOrg)) || (appName != null && !appName.equals(keyApp))) {
-					reject("easemob.app-key", "'" + appKey + "' contradicts easemob.org-name '" + orgName
-							+ "' and easemob.app-name '" + appName + "'; set either easemob.app-key or "
-							+ "easemob.org-name and easemob.app-name, or make them agree");
+					reject(key("app-key"), "'" + appKey + "' contradicts " + key("org-name") + " '" + orgName
+							+ "' and " + key("app-name") + " '" + appName + "'; set either " + key("app-key") + " or "
+							+ key("org-name") + " and " + key("app-name") + ", or make them agree");
 				}
 				orgName = keyOrg;
 				appName = keyApp;
@@ -109,57 +168,57 @@ final class EasemobPropertiesValidator {
 		}
 		else {
 			if (orgName == null) {
-				reject("easemob.org-name", "is missing; set it to 'OrgName' " + CONSOLE
-						+ ", or set easemob.app-key to the 'AppKey' (org#app)");
+				reject(key("org-name"), "is missing; set it to 'OrgName' " + CONSOLE
+						+ ", or set " + key("app-key") + " to the 'AppKey' (org#app)");
 			}
 			if (appName == null) {
-				reject("easemob.app-name", "is missing; set it to 'AppName' " + CONSOLE
-						+ ", or set easemob.app-key to the 'AppKey' (org#app)");
+				reject(key("app-name"), "is missing; set it to 'AppName' " + CONSOLE
+						+ ", or set " + key("app-key") + " to the 'AppKey' (org#app)");
 			}
 		}
-		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.org-name", "organization", orgName);
-		checkPathSegment((appKey != null) ? "easemob.app-key" : "easemob.app-name", "app", appName);
-		checkDuration("easemob.connect-timeout", this.properties.getConnectTimeout(), LONGEST_CONNECT_TIMEOUT);
-		checkDuration("easemob.response-timeout", this.properties.getResponseTimeout(), LONGEST_RESPONSE_TIMEOUT);
-		if (this.properties.getMaxConnections() < 1) {
-			reject("easemob.max-connections", "must be at least 1, was " + this.properties.getMaxConnections());
+		checkPathSegment((appKey != null) ? key("app-key") : key("org-name"), "organization", orgName);
+		checkPathSegment((appKey != null) ? key("app-key") : key("app-name"), "app", appName);
+		checkDuration(key("connect-timeout"), this.values.connectTimeout(), LONGEST_CONNECT_TIMEOUT);
+		checkDuration(key("response-timeout"), this.values.responseTimeout(), LONGEST_RESPONSE_TIMEOUT);
+		if (this.values.maxConnections() < 1) {
+			reject(key("max-connections"), "must be at least 1, was " + this.values.maxConnections());
 		}
 		return (host != null && orgName != null && appName != null && this.violations.isEmpty())
 				? new EasemobApp(host, orgName, appName) : null;
 	}
 
 	private @Nullable URI checkHost() {
-		String host = text("easemob.host", this.properties.getHost());
+		String host = text(key("host"), this.values.host());
 		if (host != null && host.contains(UNRESOLVED_START)) {
 			return null;
 		}
 		String expected = "; use the 'Rest Api' host " + CONSOLE
 				+ ", such as a1.easemob.com, or a URL without a path, such as http://127.0.0.1:8080";
 		if (host == null) {
-			reject("easemob.host", "is blank" + expected);
+			reject(key("host"), "is blank" + expected);
 			return null;
 		}
 		if (host.chars().anyMatch(Character::isWhitespace)) {
-			reject("easemob.host", "'" + host + "' contains whitespace" + expected);
+			reject(key("host"), "'" + host + "' contains whitespace" + expected);
 			return null;
 		}
 		try {
 			URI uri = new URI(host.contains("://") ? lowerCaseScheme(host) : "https://" + host);
 			String path = uri.getRawPath();
 			if (path != null && !path.isEmpty() && !path.equals("/")) {
-				reject("easemob.host", "'" + host + "' has a path; easemob.host takes only the host, the app goes in "
-						+ "easemob.org-name and easemob.app-name (or easemob.app-key)");
+				reject(key("host"), "'" + host + "' has a path; " + key("host") + " takes only the host, the app goes in "
+						+ key("org-name") + " and " + key("app-name") + " (or " + key("app-key") + ")");
 				return null;
 			}
 			if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
 					|| uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-				reject("easemob.host", "'" + host + "' is not a host or an http(s) URL" + expected);
+				reject(key("host"), "'" + host + "' is not a host or an http(s) URL" + expected);
 				return null;
 			}
 			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
 		}
 		catch (URISyntaxException ex) {
-			reject("easemob.host", "'" + host + "' is not a host or an http(s) URL" + expected);
+			reject(key("host"), "'" + host + "' is not a host or an http(s) URL" + expected);
 			return null;
 		}
 	}
@@ -206,68 +265,68 @@ final class EasemobPropertiesValidator {
 	}
 
 	private @Nullable EasemobCredentials checkCredentials() {
-		String clientId = text("easemob.client-id", this.properties.getClientId());
-		String clientSecret = text("easemob.client-secret", this.properties.getClientSecret());
+		String clientId = text(key("client-id"), this.values.clientId());
+		String clientSecret = text(key("client-secret"), this.values.clientSecret());
 		if ((clientId != null && clientId.contains(UNRESOLVED_START))
 				|| (clientSecret != null && clientSecret.contains(UNRESOLVED_START))) {
 			return null;
 		}
 		if (clientId == null) {
-			reject("easemob.client-id", "is missing; set it to 'Client ID' " + CONSOLE);
+			reject(key("client-id"), "is missing; set it to 'Client ID' " + CONSOLE);
 		}
 		if (clientSecret == null) {
-			reject("easemob.client-secret", "is missing; set it to 'ClientSecret' " + CONSOLE);
+			reject(key("client-secret"), "is missing; set it to 'ClientSecret' " + CONSOLE);
 		}
 		return (clientId != null && clientSecret != null) ? new EasemobCredentials(clientId, clientSecret) : null;
 	}
 
 	private void checkToken(@Nullable ClassLoader classLoader) {
-		Duration ttl = this.properties.getTtl();
+		Duration ttl = this.values.ttl();
 		if (ttl != null) {
 			if (ttl.isNegative()) {
-				reject("easemob.ttl", "must be 0 (a token that never expires) or a positive duration such as 7d, was "
+				reject(key("ttl"), "must be 0 (a token that never expires) or a positive duration such as 7d, was "
 						+ ttl);
 			}
 			else if (ttl.compareTo(LONGEST_TTL) > 0) {
-				reject("easemob.ttl", "must be at most " + LONGEST_TTL.toDays() + "d (100 years; 0 asks for a token that "
+				reject(key("ttl"), "must be at most " + LONGEST_TTL.toDays() + "d (100 years; 0 asks for a token that "
 						+ "never expires), was " + ttl);
 			}
-			else if (!this.properties.getTtlUnit().isWhole(ttl)) {
-				reject("easemob.ttl", "must be a whole number of "
-						+ this.properties.getTtlUnit().name().toLowerCase(Locale.ROOT) + " (easemob.ttl-unit), was " + ttl);
+			else if (!this.values.ttlUnit().isWhole(ttl)) {
+				reject(key("ttl"), "must be a whole number of "
+						+ this.values.ttlUnit().name().toLowerCase(Locale.ROOT) + " (" + key("ttl-unit") + "), was " + ttl);
 			}
 		}
-		EasemobProperties.Token token = this.properties.getToken();
-		if (token.getRefreshBeforeExpiry().isNegative()) {
-			reject("easemob.token.refresh-before-expiry", "must not be negative, was " + token.getRefreshBeforeExpiry());
+		AppValues token = this.values;
+		if (token.refreshBeforeExpiry().isNegative()) {
+			reject(key("token.refresh-before-expiry"), "must not be negative, was " + token.refreshBeforeExpiry());
 		}
-		else if (token.getRefreshBeforeExpiry().compareTo(LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
-			reject("easemob.token.refresh-before-expiry", "must be at most " + LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
-					+ "d, was " + token.getRefreshBeforeExpiry());
+		else if (token.refreshBeforeExpiry().compareTo(LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
+			reject(key("token.refresh-before-expiry"), "must be at most " + LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
+					+ "d, was " + token.refreshBeforeExpiry());
 		}
-		Duration floor = token.getMinRequestInterval();
-		if (checkDuration("easemob.token.min-request-interval", floor, LONGEST_BACKOFF)) {
+		Duration floor = token.minRequestInterval();
+		if (checkDuration(key("token.min-request-interval"), floor, LONGEST_BACKOFF)) {
 			if (floor.compareTo(SHORTEST_FLOOR) < 0) {
-				reject("easemob.token.min-request-interval", "must be at least 1ms (the floor is kept in whole "
+				reject(key("token.min-request-interval"), "must be at least 1ms (the floor is kept in whole "
 						+ "milliseconds, and a floor of 0 would let failures be retried at once), was " + floor);
 			}
-			else if (token.getMaxBackoff().compareTo(floor) < 0) {
-				reject("easemob.token.max-backoff", "must be at least easemob.token.min-request-interval ("
-						+ floor + "), was " + token.getMaxBackoff());
+			else if (token.maxBackoff().compareTo(floor) < 0) {
+				reject(key("token.max-backoff"), "must be at least " + key("token.min-request-interval") + " ("
+						+ floor + "), was " + token.maxBackoff());
 			}
-			else if (token.getMaxBackoff().compareTo(LONGEST_BACKOFF) > 0) {
-				reject("easemob.token.max-backoff", "must be at most 1d, was " + token.getMaxBackoff());
+			else if (token.maxBackoff().compareTo(LONGEST_BACKOFF) > 0) {
+				reject(key("token.max-backoff"), "must be at most 1d, was " + token.maxBackoff());
 			}
 		}
-		if (checkDuration("easemob.token.store-timeout", token.getStoreTimeout(), LONGEST_RESPONSE_TIMEOUT)
-				&& token.getStore() == EasemobProperties.Store.REDIS
-				&& token.getStoreTimeout().compareTo(this.properties.getResponseTimeout()) >= 0) {
-			reject("easemob.token.store-timeout", "must be less than easemob.response-timeout ("
-					+ this.properties.getResponseTimeout() + "), was " + token.getStoreTimeout()
+		if (checkDuration(key("token.store-timeout"), token.storeTimeout(), LONGEST_RESPONSE_TIMEOUT)
+				&& token.store() == EasemobProperties.Store.REDIS
+				&& token.storeTimeout().compareTo(this.values.responseTimeout()) >= 0) {
+			reject(key("token.store-timeout"), "must be less than " + key("response-timeout") + " ("
+					+ this.values.responseTimeout() + "), was " + token.storeTimeout()
 					+ ": a slow store must never hold a token request up for as long as Easemob may take");
 		}
-		if (token.getStore() == EasemobProperties.Store.REDIS && !ClassUtils.isPresent(REDIS_TEMPLATE, classLoader)) {
-			reject("easemob.token.store", "'redis' needs Spring Data Redis: add the dependency "
+		if (token.store() == EasemobProperties.Store.REDIS && !ClassUtils.isPresent(REDIS_TEMPLATE, classLoader)) {
+			reject(key("token.store"), "'redis' needs Spring Data Redis: add the dependency "
 					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and configure spring.data.redis.*, "
 					+ "or set 'memory'");
 		}
@@ -301,30 +360,8 @@ final class EasemobPropertiesValidator {
 		this.violations.add(new Violation(key, problem));
 	}
 
-	private void throwIfInvalid() {
-		if (!this.violations.isEmpty()) {
-			throw new InvalidEasemobPropertiesException(this.violations);
-		}
-	}
-
 	private static @Nullable String trimmed(@Nullable String value) {
 		return (value != null && !value.isBlank()) ? value.strip() : null;
-	}
-
-	private static <T> T nonNull(@Nullable T value) {
-		if (value == null) {
-			throw new IllegalStateException("validated value is missing");
-		}
-		return value;
-	}
-
-	/**
-	 * The validated app and credentials.
-	 *
-	 * @param app the app
-	 * @param credentials its credentials
-	 */
-	record Validated(EasemobApp app, EasemobCredentials credentials) {
 	}
 
 }

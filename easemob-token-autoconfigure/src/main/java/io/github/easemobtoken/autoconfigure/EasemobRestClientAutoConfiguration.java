@@ -1,6 +1,10 @@
 package io.github.easemobtoken.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,11 +36,12 @@ import org.springframework.web.client.RestClient;
 		afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @Conditional(NotReactiveWebApplicationCondition.class)
-@ConditionalOnBean({ EasemobTokenProvider.class, EasemobProperties.class, RestClient.Builder.class })
+@ConditionalOnBean({ EasemobAppsSettings.class, EasemobProperties.class, RestClient.Builder.class })
 public final class EasemobRestClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(EasemobTokenProvider.class)
 	EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor(
 			EasemobTokenProvider easemobTokenProvider, EasemobProperties properties) {
 		return new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, properties.getResponseTimeout());
@@ -44,20 +49,49 @@ public final class EasemobRestClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "easemobRestClient")
+	@ConditionalOnBean(EasemobTokenClientHttpRequestInterceptor.class)
 	RestClient easemobRestClient(ObjectProvider<RestClient.Builder> restClientBuilder,
 			EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor,
-			EasemobProperties properties, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			EasemobAppsSettings easemobAppsSettings,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		return restClient(easemobAppsSettings.requireDefaultApp("easemobRestClient"), restClientBuilder.getObject(), easemobTokenClientHttpRequestInterceptor,
+				requestFactoryBuilder, httpClientSettings, resourceLoader);
+	}
+
+	/** The RestClients of the named apps, each with its own interceptor. */
+	@Bean
+	@ConditionalOnBean(name = "easemobNamedTokenProviders")
+	EasemobAppBeans<RestClient> easemobNamedRestClients(EasemobAppsSettings easemobAppsSettings,
+			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		Map<String, RestClient> clients = new LinkedHashMap<>();
+		for (EasemobAppSettings app : easemobAppsSettings.named()) {
+			EasemobTokenClientHttpRequestInterceptor interceptor = new EasemobTokenClientHttpRequestInterceptor(
+					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout());
+			clients.put(app.name(), restClient(app, restClientBuilder.getObject(), interceptor, requestFactoryBuilder,
+					httpClientSettings, resourceLoader));
+		}
+		return new EasemobAppBeans<>(clients);
+	}
+
+	private static RestClient restClient(EasemobAppSettings app, RestClient.Builder builder,
+			EasemobTokenClientHttpRequestInterceptor interceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout())
+			.withTimeouts(app.connectTimeout(), app.responseTimeout())
 			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				"easemobRestClient");
-		return restClientBuilder.getObject()
-			.baseUrl(EasemobPropertiesValidator.app(properties).baseUri().toString())
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(
+				requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
+				AppValues.DEFAULT.equals(app.name()) ? "easemobRestClient"
+						: "The RestClient of Easemob app '" + app.name() + "'");
+		return builder.baseUrl(app.app().baseUri().toString())
 			.requestFactory(factoryBuilder.build(settings))
-			.requestInterceptor(easemobTokenClientHttpRequestInterceptor)
+			.requestInterceptor(interceptor)
 			.build();
 	}
 

@@ -1,18 +1,14 @@
 package io.github.easemobtoken.autoconfigure;
 
-import java.time.Duration;
-import java.time.InstantSource;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.easemobtoken.EasemobTokenProvider;
-import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.store.redis.RedisTokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
-import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenLifecycleListener;
-import io.github.easemobtoken.token.TokenPolicy;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,9 +30,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Easemob app token: the {@link TokenStore} (in memory, or in
- * Redis with {@code easemob.token.store=redis}) and the {@link EasemobTokenProvider} bean
- * {@code easemobTokenProvider}.
+ * Auto-configuration of the Easemob app tokens: the configuration resolved once
+ * ({@link EasemobAppsSettings}), the {@link TokenStore} and {@link EasemobTokenProvider}
+ * bean {@code easemobTokenProvider} of the app {@code default}, and a provider for each
+ * named app of {@code easemob.apps}.
  *
  * @author easemob-token
  */
@@ -49,63 +46,80 @@ public final class EasemobTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EasemobAppsSettings easemobAppsSettings(EasemobProperties properties, ResourceLoader resourceLoader) {
+		return EasemobPropertiesValidator.resolve(properties, resourceLoader.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TokenStore easemobTokenStore() {
 		return new InMemoryTokenStore();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(EasemobTokenProvider.class)
-	CachingEasemobTokenProvider easemobTokenProvider(EasemobProperties properties, TokenStore easemobTokenStore,
-			ObjectProvider<TokenLifecycleListener> listeners, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+	@Conditional(EasemobAppsConfigured.DefaultApp.class)
+	CachingEasemobTokenProvider easemobTokenProvider(EasemobAppsSettings easemobAppsSettings,
+			TokenStore easemobTokenStore, ObjectProvider<TokenLifecycleListener> listeners,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
-		EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties,
-				resourceLoader.getClassLoader());
-		WebClient tokenClient = WebClient.builder()
-			.clientConnector(EasemobHttpConnectors.forTokenEndpoint(
-					HeaderSafeHttpClients.reactive(connectorBuilder
-						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-							"The Easemob token request"),
-					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties))
-			.build();
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(tokenClient, validated.app(), validated.credentials(),
-				properties.getTtl(), properties.getTtlUnit(), properties.getResponseTimeout(), InstantSource.system());
-		EasemobProperties.Token token = properties.getToken();
-		TokenPolicy policy = new TokenPolicy(token.getRefreshBeforeExpiry(), token.getMinRequestInterval(),
-				token.getMaxBackoff());
-		if (token.getStore() == EasemobProperties.Store.REDIS) {
-			// Instances that share a token must not all become due at one instant.
-			policy = policy.withRefreshSpread(0.5);
+		easemobAppsSettings.requireProviders(true);
+		return EasemobAppClients.provider(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
+				TokenLifecycleListener.of(listeners.orderedStream().toList()),
+				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream());
+	}
+
+	/**
+	 * The providers of the named apps, each with its own store entry and its own meters;
+	 * closed with the context.
+	 */
+	@Bean
+	@Conditional(EasemobAppsConfigured.NamedApps.class)
+	EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders(EasemobAppsSettings easemobAppsSettings,
+			ObjectProvider<RedisTokenStoreFactory> redisStores, ObjectProvider<EasemobAppListenerFactory> listeners,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
+		easemobAppsSettings.requireProviders(false);
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		Map<String, CachingEasemobTokenProvider> providers = new LinkedHashMap<>();
+		for (EasemobAppSettings app : easemobAppsSettings.named()) {
+			TokenStore store = (app.store() == EasemobProperties.Store.REDIS)
+					? redisStores.getIfAvailable(() -> new RedisTokenStoreFactory(null)).create(app)
+					: new InMemoryTokenStore();
+			CachingEasemobTokenProvider[] provider = new CachingEasemobTokenProvider[1];
+			EasemobAppListenerFactory factory = listeners.getIfAvailable();
+			TokenLifecycleListener listener = (factory != null)
+					? factory.listenerFor(app.app().appKey(), () -> provider[0].status()) : TokenLifecycleListener.NONE;
+			provider[0] = EasemobAppClients.provider(app, store, listener, connectors, settings,
+					customizers.orderedStream());
+			providers.put(app.name(), provider[0]);
 		}
-		CachingEasemobTokenProvider.Builder builder = CachingEasemobTokenProvider.builder(endpoint)
-			.store(easemobTokenStore)
-			.policy(policy)
-			.listener(TokenLifecycleListener.of(listeners.orderedStream().toList()))
-			.storeTimeout(token.getStoreTimeout());
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return new EasemobAppBeans<>(providers);
 	}
 
 	/** Registered before the in-memory store, which then backs off. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = EasemobPropertiesValidator.REDIS_TEMPLATE)
-	@Conditional(OnRedisTokenStoreCondition.class)
 	static class RedisTokenStoreConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
+		RedisTokenStoreFactory easemobRedisTokenStoreFactory(ObjectProvider<ReactiveStringRedisTemplate> redis) {
+			return new RedisTokenStoreFactory(redis.getIfUnique());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(TokenStore.class)
-		RedisTokenStore easemobRedisTokenStore(ObjectProvider<ReactiveStringRedisTemplate> redis,
-				EasemobProperties properties, ResourceLoader resourceLoader) {
-			ReactiveStringRedisTemplate template = redis.getIfUnique();
-			if (template == null) {
-				throw new InvalidEasemobPropertiesException(List.of(new Violation("easemob.token.store",
-						"'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one: "
-								+ "configure spring.data.redis.* (Spring Boot then defines it), or set 'memory'")));
-			}
-			EasemobPropertiesValidator.Validated validated = EasemobPropertiesValidator.all(properties,
-					resourceLoader.getClassLoader());
-			Duration lease = properties.getResponseTimeout().plus(properties.getToken().getStoreTimeout().multipliedBy(2));
-			return new RedisTokenStore(template, validated.app(), validated.credentials(), lease);
+		@Conditional({ OnRedisTokenStoreCondition.class, EasemobAppsConfigured.DefaultApp.class })
+		RedisTokenStore easemobRedisTokenStore(RedisTokenStoreFactory easemobRedisTokenStoreFactory,
+				EasemobAppsSettings easemobAppsSettings) {
+			easemobAppsSettings.requireProviders(true);
+			return easemobRedisTokenStoreFactory.create(easemobAppsSettings.requireDefaultApp("easemobRedisTokenStore"));
 		}
 
 	}
@@ -113,15 +127,17 @@ public final class EasemobTokenAutoConfiguration {
 	/**
 	 * Stops background refreshes as soon as this context starts closing: Spring stops the
 	 * shared HTTP resources before it destroys beans, and a refresh in between would fail
-	 * and log for nothing. The cached token is still served while the context closes.
+	 * and log for nothing. The cached tokens are still served while the context closes.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "easemobTokenProviderShutdown")
 	ApplicationListener<ContextClosedEvent> easemobTokenProviderShutdown(ApplicationContext applicationContext,
-			ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider) {
+			ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider,
+			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders) {
 		return (event) -> {
 			if (event.getApplicationContext() == applicationContext) {
 				easemobTokenProvider.ifAvailable(CachingEasemobTokenProvider::close);
+				easemobNamedTokenProviders.ifAvailable(EasemobAppBeans::destroy);
 			}
 		};
 	}

@@ -13,14 +13,16 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the token meters ({@link EasemobTokenMetrics}) when Micrometer is
- * present and the application has a {@link MeterRegistry}.
+ * present and the application has a {@link MeterRegistry}: the bean for the app
+ * {@code default}'s provider, and the same meters for each named app, each tagged with
+ * its own app key.
  *
  * @author easemob-token
  */
 @AutoConfiguration(after = EasemobTokenAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, CachingEasemobTokenProvider.class })
+@ConditionalOnBean({ MeterRegistry.class, EasemobAppsSettings.class })
 public final class EasemobTokenMetricsAutoConfiguration {
 
 	/**
@@ -29,10 +31,20 @@ public final class EasemobTokenMetricsAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	EasemobTokenMetrics easemobTokenMetrics(MeterRegistry meterRegistry, EasemobProperties properties,
+	@ConditionalOnBean(CachingEasemobTokenProvider.class)
+	EasemobTokenMetrics easemobTokenMetrics(MeterRegistry meterRegistry, EasemobAppsSettings easemobAppsSettings,
 			ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider) {
-		return new EasemobTokenMetrics(meterRegistry, EasemobPropertiesValidator.app(properties).appKey(),
-				() -> easemobTokenProvider.getObject().status());
+		EasemobAppSettings app = easemobAppsSettings.defaultApp();
+		if (app == null) {
+			throw new IllegalStateException("easemobTokenMetrics needs the app 'default' (the easemob.* keys)");
+		}
+		return new EasemobTokenMetrics(meterRegistry, app.app().appKey(), () -> easemobTokenProvider.getObject().status());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EasemobAppListenerFactory easemobNamedAppMetrics(MeterRegistry meterRegistry) {
+		return (appKey, status) -> new EasemobTokenMetrics(meterRegistry, appKey, status);
 	}
 
 }

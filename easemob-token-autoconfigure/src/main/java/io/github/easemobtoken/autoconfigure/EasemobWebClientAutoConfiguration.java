@@ -1,6 +1,12 @@
 package io.github.easemobtoken.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,58 +18,85 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Easemob {@code WebClient}: the bean
- * {@code easemobTokenExchangeFilterFunction}, and {@code easemobWebClient}, built from
- * Spring Boot's {@link WebClient.Builder} (so its observations and
- * {@code http.client.requests} metrics apply) with the base URL
- * {@code {host}/{org}/{app}}, the filter, the timeouts and a connection pool of its own.
+ * Auto-configuration of the Easemob {@link WebClient}s: the bean
+ * {@code easemobTokenExchangeFilterFunction} and {@code easemobWebClient} of the app
+ * {@code default}, built from Spring Boot's {@link WebClient.Builder} with the base URL
+ * {@code {host}/{org}/{app}}, the filter, the timeouts and (with Reactor Netty) a
+ * connection pool of its own; and one such client for each named app.
  *
  * @author easemob-token
  */
 @AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, WebClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
-@ConditionalOnBean({ EasemobTokenProvider.class, EasemobProperties.class })
+@ConditionalOnBean({ EasemobAppsSettings.class, EasemobProperties.class })
 public final class EasemobWebClientAutoConfiguration {
+
+	private static final String REACTOR_NETTY = "reactor.netty.resources.ConnectionProvider";
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(EasemobTokenProvider.class)
 	EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction(EasemobTokenProvider easemobTokenProvider) {
 		return new EasemobTokenExchangeFilterFunction(easemobTokenProvider);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "easemobWebClient")
+	@ConditionalOnBean({ EasemobTokenProvider.class, EasemobTokenExchangeFilterFunction.class })
 	WebClient easemobWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
-			EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction, EasemobProperties properties,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction,
+			EasemobAppsSettings easemobAppsSettings, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
 			ResourceLoader resourceLoader) {
-		return webClientBuilder.getIfAvailable(WebClient::builder)
-			.baseUrl(EasemobPropertiesValidator.app(properties).baseUri().toString())
-			.clientConnector(EasemobHttpConnectors.forApi(
-					HeaderSafeHttpClients.reactive(connectorBuilder
-						.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-							"easemobWebClient"),
-					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties, pool.getIfAvailable()))
-			// spring.http.codecs.log-request-details would have ExchangeFunctions log the Authorization header.
-			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-			.filter(easemobTokenExchangeFilterFunction)
-			.build();
+		return EasemobAppClients.webClient(easemobAppsSettings.requireDefaultApp("easemobWebClient"), webClientBuilder.getIfAvailable(WebClient::builder),
+				easemobTokenExchangeFilterFunction,
+				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getIfAvailable());
+	}
+
+	/** The WebClients of the named apps, each with its own filter and connection pool. */
+	@Bean
+	@ConditionalOnBean(name = "easemobNamedTokenProviders")
+	EasemobAppBeans<WebClient> easemobNamedWebClients(EasemobAppsSettings easemobAppsSettings,
+			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		boolean reactorNetty = ClassUtils.isPresent(REACTOR_NETTY, resourceLoader.getClassLoader());
+		Map<String, WebClient> clients = new LinkedHashMap<>();
+		List<EasemobConnectionPool> pools = new ArrayList<>();
+		for (EasemobAppSettings app : easemobAppsSettings.named()) {
+			EasemobTokenExchangeFilterFunction filter = new EasemobTokenExchangeFilterFunction(
+					easemobNamedTokenProviders.asMap().get(app.name()));
+			EasemobConnectionPool pool = reactorNetty ? new EasemobConnectionPool(app) : null;
+			if (pool != null) {
+				pools.add(pool);
+			}
+			clients.put(app.name(), EasemobAppClients.webClient(app, webClientBuilder.getIfAvailable(WebClient::builder),
+					filter, connectors, settings, pool));
+		}
+		return new EasemobAppBeans<>(clients, pools);
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "reactor.netty.resources.ConnectionProvider")
+	@ConditionalOnClass(name = REACTOR_NETTY)
 	static class ReactorNettyConnectionPoolConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EasemobConnectionPool easemobConnectionPool(EasemobProperties properties) {
-			return new EasemobConnectionPool(properties);
+		@Conditional(EasemobAppsConfigured.DefaultApp.class)
+		EasemobConnectionPool easemobConnectionPool(EasemobAppsSettings easemobAppsSettings) {
+			return new EasemobConnectionPool(easemobAppsSettings.requireDefaultApp("easemobConnectionPool"));
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
@@ -90,6 +91,37 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 					"spring.data.redis.port=" + redisServer.port())
 			.run((context) -> assertThat(context).hasSingleBean(RedisTokenStore.class)
 				.doesNotHaveBean(InMemoryTokenStore.class));
+	}
+
+	@Test
+	void shouldKeepTwoAppsUnderTwoKeysOfOneRedis() {
+		EasemobStub.issueTokens(easemob, "org-b", "app-b", 7200);
+		ApplicationContextRunner twoApps = withRedis()
+			.withConfiguration(AutoConfigurations.of(EasemobWebClientAutoConfiguration.class,
+					EasemobAppsAutoConfiguration.class))
+			.withPropertyValues("easemob.apps.tenant-b.app-key=org-b#app-b",
+					"easemob.apps.tenant-b.client-secret=another-secret-0000000002");
+		String[] tokens = new String[2];
+		twoApps.run((first) -> {
+			EasemobApps apps = first.getBean(EasemobApps.class);
+			tokens[0] = apps.tokenProvider("default").getToken().block(Duration.ofSeconds(5)).accessToken();
+			tokens[1] = apps.tokenProvider("tenant-b").getToken().block(Duration.ofSeconds(5)).accessToken();
+			assertThat(tokens[0]).isNotEqualTo(tokens[1]);
+			ReactiveStringRedisTemplate redis = first.getBean(ReactiveStringRedisTemplate.class);
+			String namespace = "easemob:{localhost:" + easemob.getPort() + "/";
+			assertThat(io.github.easemobtoken.test.RedisValues.keys(redis)).filteredOn((key) -> key.endsWith(":token"))
+				.containsExactlyInAnyOrder(namespace + "easemob-demo#testapp/" + EasemobStub.CLIENT_ID + "}:token",
+						namespace + "org-b#app-b/" + EasemobStub.CLIENT_ID + "}:token");
+		});
+		twoApps.run((second) -> {
+			EasemobApps apps = second.getBean(EasemobApps.class);
+			assertThat(apps.tokenProvider("default").getToken().block(Duration.ofSeconds(5)).accessToken())
+				.isEqualTo(tokens[0]);
+			assertThat(apps.tokenProvider("tenant-b").getToken().block(Duration.ofSeconds(5)).accessToken())
+				.isEqualTo(tokens[1]);
+		});
+		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(EasemobStub.tokenRequests(easemob, "org-b", "app-b")).isEqualTo(1);
 	}
 
 	@Test

@@ -114,6 +114,32 @@ public final class EasemobStub {
 	}
 
 	/**
+	 * Answer every token request of another app ({@code /{org}/{app}/token}) with the next
+	 * numbered token, carrying on the numbering.
+	 * @param wireMock the server
+	 * @param org the app's organization
+	 * @param app the app's name
+	 * @param expiresIn the {@code expires_in} to answer
+	 */
+	public static void issueTokens(WireMockExtension wireMock, String org, String app, long expiresIn) {
+		wireMock.stubFor(post(urlEqualTo("/" + org + "/" + app + "/token")).willReturn(aResponse()
+			.withTransformers(NumberedTokens.NAME)
+			.withTransformerParameter("expiresIn", expiresIn)));
+	}
+
+	/**
+	 * How many token requests of another app the stub received.
+	 * @param wireMock the server
+	 * @param org the app's organization
+	 * @param app the app's name
+	 * @return the count
+	 */
+	public static int tokenRequests(WireMockExtension wireMock, String org, String app) {
+		return wireMock.countRequestsMatching(postRequestedFor(urlEqualTo("/" + org + "/" + app + "/token")).build())
+			.getCount();
+	}
+
+	/**
 	 * Answer every token request with an Easemob error.
 	 * @param wireMock the server
 	 * @param status the HTTP status

@@ -1,5 +1,7 @@
 package io.github.easemobtoken.autoconfigure.actuate;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -22,14 +24,29 @@ public final class EasemobClientSecretSanitizingFunction implements SanitizingFu
 	/** Shorter secrets are only masked where the value is exactly the secret. */
 	private static final int MIN_CONTAINED_LENGTH = 8;
 
-	private final Supplier<@Nullable String> secret;
+	private final Supplier<? extends Collection<@Nullable String>> secrets;
 
 	/**
 	 * Create a function.
 	 * @param secret the configured client secret, read each time
 	 */
 	public EasemobClientSecretSanitizingFunction(Supplier<@Nullable String> secret) {
-		this.secret = secret;
+		this.secrets = () -> Collections.singletonList(secret.get());
+	}
+
+	/**
+	 * Create a function for several apps.
+	 * @param secrets the configured client secrets, read each time
+	 * @return the function
+	 */
+	public static EasemobClientSecretSanitizingFunction of(Supplier<? extends Collection<@Nullable String>> secrets) {
+		return new EasemobClientSecretSanitizingFunction(secrets, true);
+	}
+
+	/** {@code several} only tells this constructor from the public one. */
+	private EasemobClientSecretSanitizingFunction(Supplier<? extends Collection<@Nullable String>> secrets,
+			boolean several) {
+		this.secrets = secrets;
 	}
 
 	@Override
@@ -39,16 +56,22 @@ public final class EasemobClientSecretSanitizingFunction implements SanitizingFu
 
 	private static boolean isSecretKey(String key) {
 		String name = key.toLowerCase(Locale.ROOT).replaceAll("[-_.\\[\\]]", "");
-		return name.equals("easemobclientsecret") || name.equals("clientsecret");
+		// easemob.client-secret, easemob.apps.<name>.client-secret, and their other spellings
+		return name.equals("clientsecret") || (name.startsWith("easemob") && name.endsWith("clientsecret"));
 	}
 
 	private boolean holdsSecret(@Nullable Object value) {
-		String secret = this.secret.get();
-		if (value == null || secret == null || secret.isBlank()) {
+		if (value == null) {
 			return false;
 		}
 		String text = value.toString();
-		return text.equals(secret) || (secret.length() >= MIN_CONTAINED_LENGTH && text.contains(secret));
+		for (String secret : this.secrets.get()) {
+			if (secret != null && !secret.isBlank()
+					&& (text.equals(secret) || (secret.length() >= MIN_CONTAINED_LENGTH && text.contains(secret)))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -1,7 +1,12 @@
 package io.github.easemobtoken.autoconfigure.actuate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.easemobtoken.autoconfigure.EasemobProperties;
 import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +31,12 @@ public final class EasemobSecretSanitizingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "easemobClientSecretSanitizingFunction")
 	EasemobClientSecretSanitizingFunction easemobClientSecretSanitizingFunction(EasemobProperties properties) {
-		return new EasemobClientSecretSanitizingFunction(properties::getClientSecret);
+		return EasemobClientSecretSanitizingFunction.of(() -> {
+			List<@Nullable String> secrets = new ArrayList<>();
+			secrets.add(properties.getClientSecret());
+			properties.getApps().values().forEach((app) -> secrets.add(app.getClientSecret()));
+			return secrets;
+		});
 	}
 
 }

@@ -1,34 +1,76 @@
 package io.github.easemobtoken.autoconfigure.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.easemobtoken.autoconfigure.EasemobAppBeans;
+import io.github.easemobtoken.autoconfigure.EasemobAppsAutoConfiguration;
+import io.github.easemobtoken.autoconfigure.EasemobAppsSettings;
 import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
- * Auto-configuration of the {@code easemobToken} health indicator, when Spring Boot's
- * health support is present; {@code management.health.easemobtoken.enabled=false} turns it
- * off.
+ * Auto-configuration of the {@code easemobToken} health contributor, when Spring Boot's
+ * health support is present: an {@link EasemobTokenHealthIndicator} for one app, a
+ * composite of one per app name when there are several.
+ * {@code management.health.easemobtoken.enabled=false} turns it off.
  *
  * @author easemob-token
  */
-@AutoConfiguration(after = EasemobTokenAutoConfiguration.class,
+@AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, EasemobAppsAutoConfiguration.class },
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(CachingEasemobTokenProvider.class)
+@ConditionalOnBean(EasemobAppsSettings.class)
+@Conditional(EasemobTokenHealthAutoConfiguration.OurProviders.class)
 @ConditionalOnEnabledHealthIndicator("easemobtoken")
 public final class EasemobTokenHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "easemobTokenHealthIndicator")
-	EasemobTokenHealthIndicator easemobTokenHealthIndicator(CachingEasemobTokenProvider easemobTokenProvider) {
-		return new EasemobTokenHealthIndicator(easemobTokenProvider::status, easemobTokenProvider.appKey());
+	HealthContributor easemobTokenHealthIndicator(ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider,
+			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders) {
+		Map<String, EasemobTokenHealthIndicator> indicators = new LinkedHashMap<>();
+		easemobTokenProvider.ifUnique((provider) -> indicators.put(EasemobAppsSettings.DEFAULT, indicator(provider)));
+		easemobNamedTokenProviders
+			.ifAvailable((named) -> named.asMap().forEach((name, provider) -> indicators.put(name, indicator(provider))));
+		return (indicators.size() == 1) ? indicators.values().iterator().next()
+				: CompositeHealthContributor.fromMap(indicators);
+	}
+
+	private static EasemobTokenHealthIndicator indicator(CachingEasemobTokenProvider provider) {
+		return new EasemobTokenHealthIndicator(provider::status, provider.appKey());
+	}
+
+	/** Our provider for the app {@code default}, or named apps: a user's own provider has no health of ours. */
+	static final class OurProviders extends AnyNestedCondition {
+
+		OurProviders() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(CachingEasemobTokenProvider.class)
+		static final class DefaultProvider {
+
+		}
+
+		@ConditionalOnBean(name = "easemobNamedTokenProviders")
+		static final class NamedProviders {
+
+		}
+
 	}
 
 }

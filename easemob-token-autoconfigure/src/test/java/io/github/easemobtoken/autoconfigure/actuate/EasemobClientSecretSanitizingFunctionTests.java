@@ -34,7 +34,8 @@ class EasemobClientSecretSanitizingFunctionTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "easemob.client-secret", "easemob.clientSecret", "EASEMOB_CLIENTSECRET", "clientSecret",
-			"easemob.client_secret" })
+			"easemob.client_secret", "easemob.apps.tenant-b.client-secret", "EASEMOB_APPS_TENANTB_CLIENTSECRET",
+			"easemob.apps[tenant-b].clientSecret" })
 	void shouldMaskTheSecretPropertyInAnySpelling(String key) {
 		assertThat(sanitized(key, "anything")).isEqualTo(SanitizableData.SANITIZED_VALUE);
 	}
@@ -43,6 +44,18 @@ class EasemobClientSecretSanitizingFunctionTests {
 	void shouldMaskAnyValueHoldingTheConfiguredSecret() {
 		assertThat(sanitized("EASEMOB_CLIENT_SECRET", SECRET)).isEqualTo(SanitizableData.SANITIZED_VALUE);
 		assertThat(sanitized("my.copy", "secret=" + SECRET + ";")).isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	@Test
+	void shouldMaskTheSecretOfEveryApp() {
+		EasemobClientSecretSanitizingFunction apps = EasemobClientSecretSanitizingFunction
+			.of(() -> java.util.Arrays.asList(null, "sg-secret-0000000002", "st-secret-0000000003"));
+		assertThat(apps.apply(new SanitizableData(null, "TENANT_B_SECRET", "sg-secret-0000000002")).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(apps.apply(new SanitizableData(null, "x", "st-secret-0000000003!")).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(apps.apply(new SanitizableData(null, "easemob.apps.tenant-b.client-id", "sg-id")).getValue())
+			.isEqualTo("sg-id");
 	}
 
 	@Test

@@ -1,0 +1,68 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.easemobtoken.EasemobApps;
+import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the bean {@code easemobApps}: every configured app by name, the
+ * app {@code default} with the usual beans ({@code easemobTokenProvider},
+ * {@code easemobWebClient}, {@code easemobRestClient}: one lifecycle, one token), and the
+ * named apps of {@code easemob.apps}.
+ *
+ * @author easemob-token
+ */
+@AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
+		EasemobRestClientAutoConfiguration.class })
+@ConditionalOnBean(EasemobAppsSettings.class)
+public final class EasemobAppsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EasemobApps easemobApps(EasemobAppsSettings easemobAppsSettings, BeanFactory beanFactory,
+			ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
+			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
+			ObjectProvider<EasemobAppBeans<WebClient>> easemobNamedWebClients,
+			ObjectProvider<EasemobAppBeans<RestClient>> easemobNamedRestClients) {
+		Map<String, EasemobTokenProvider> providers = new LinkedHashMap<>();
+		Map<String, WebClient> webClients = new LinkedHashMap<>();
+		Map<String, RestClient> restClients = new LinkedHashMap<>();
+		if (easemobAppsSettings.defaultApp() != null) {
+			EasemobTokenProvider provider = easemobTokenProvider.getIfUnique();
+			if (provider != null) {
+				providers.put(EasemobAppsSettings.DEFAULT, provider);
+			}
+			putIfPresent(webClients, beanFactory, "easemobWebClient", WebClient.class);
+			putIfPresent(restClients, beanFactory, "easemobRestClient", RestClient.class);
+		}
+		easemobNamedTokenProviders.ifAvailable((named) -> providers.putAll(named.asMap()));
+		easemobNamedWebClients.ifAvailable((named) -> webClients.putAll(named.asMap()));
+		EasemobAppBeans<RestClient> namedRestClients = easemobNamedRestClients.getIfAvailable();
+		if (namedRestClients != null) {
+			restClients.putAll(namedRestClients.asMap());
+		}
+		boolean blocking = namedRestClients != null || !restClients.isEmpty();
+		return new EasemobApps(providers, webClients, blocking ? restClients : null);
+	}
+
+	private static <T> void putIfPresent(Map<String, T> beans, BeanFactory beanFactory, String name, Class<T> type) {
+		@Nullable T bean = beanFactory.containsBean(name) ? beanFactory.getBean(name, type) : null;
+		if (bean != null) {
+			beans.put(EasemobAppsSettings.DEFAULT, bean);
+		}
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.util.List;
+
+import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
+import io.github.easemobtoken.store.redis.RedisTokenStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Makes the Redis store of an app with {@code token.store=redis}: one per provider, each
+ * an owner of its own, in the app's own key namespace.
+ *
+ * @author easemob-token
+ */
+final class RedisTokenStoreFactory {
+
+	private final @Nullable ReactiveStringRedisTemplate redis;
+
+	RedisTokenStoreFactory(@Nullable ReactiveStringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	RedisTokenStore create(EasemobAppSettings settings) {
+		if (this.redis == null) {
+			String key = AppValues.DEFAULT.equals(settings.name()) ? "easemob.token.store"
+					: "easemob.apps." + settings.name() + ".token.store";
+			throw new InvalidEasemobPropertiesException(List.of(new Violation(key,
+					"'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one: "
+							+ "configure spring.data.redis.* (Spring Boot then defines it), or set 'memory'")));
+		}
+		return new RedisTokenStore(this.redis, settings.app(), settings.requireCredentials(), settings.lease());
+	}
+
+}
