@@ -1,13 +1,12 @@
 package io.github.easemobtoken.sample.demo;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.LinkedHashMap;
 
+import io.github.easemobtoken.test.FakeEasemob;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -17,21 +16,21 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 
 /**
- * Starts the {@link FakeEasemob} on a free port of its own before any bean is created,
- * and points the {@code easemob.*} properties at it. A bean factory post-processor,
- * because the properties must be in place before {@code easemob.*} is bound.
+ * Starts the test kit's {@link FakeEasemob} on a free port before any bean is created, and
+ * points the {@code easemob.*} properties at it. A bean factory post-processor, because
+ * the properties must be in place before {@code easemob.*} is bound.
  */
 final class FakeEasemobServer implements BeanFactoryPostProcessor, EnvironmentAware, DisposableBean {
+
+	static final String APP_KEY = "demo-org#demo-app";
 
 	private static final Log logger = LogFactory.getLog(FakeEasemobServer.class);
 
 	private @Nullable ConfigurableEnvironment environment;
 
-	private @Nullable DisposableServer server;
+	private @Nullable FakeEasemob easemob;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -44,26 +43,20 @@ final class FakeEasemobServer implements BeanFactoryPostProcessor, EnvironmentAw
 		Duration tokenLifetime = Binder.get(environment)
 			.bind("sample.demo.token-lifetime", Duration.class)
 			.orElse(Duration.ofSeconds(30));
-		FakeEasemob easemob = new FakeEasemob(tokenLifetime);
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(easemob.routes())))
-			.bindNow();
-		String host = "http://127.0.0.1:" + this.server.port();
+		this.easemob = FakeEasemob.builder()
+			.app(APP_KEY, "demo-client-id", "demo-client-secret")
+			.tokenLifetime(tokenLifetime)
+			.build();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("fakeEasemob",
-					Map.of("easemob.host", host, "easemob.org-name", FakeEasemob.ORG_NAME, "easemob.app-name",
-							FakeEasemob.APP_NAME, "easemob.client-id", FakeEasemob.CLIENT_ID, "easemob.client-secret",
-							FakeEasemob.CLIENT_SECRET)));
-		logger.info("Demo mode: a fake Easemob is listening on " + host + " (app " + FakeEasemob.ORG_NAME + "#"
-				+ FakeEasemob.APP_NAME + ", tokens valid for " + tokenLifetime.toSeconds() + " s)");
+			.addFirst(new MapPropertySource("fakeEasemob", new LinkedHashMap<String, Object>(this.easemob.properties())));
+		logger.info("Demo mode: a fake Easemob is listening on " + this.easemob.baseUrl() + " (app " + APP_KEY
+				+ ", tokens valid for " + tokenLifetime.toSeconds() + " s)");
 	}
 
 	@Override
 	public void destroy() {
-		if (this.server != null) {
-			this.server.disposeNow();
+		if (this.easemob != null) {
+			this.easemob.close();
 		}
 	}
 

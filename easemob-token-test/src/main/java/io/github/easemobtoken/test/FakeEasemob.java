@@ -1,0 +1,762 @@
+package io.github.easemobtoken.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake Easemob REST server in this JVM, on a free loopback port, for tests: no
+ * credentials, no network.
+ * <ul>
+ * <li>{@code POST /{org}/{app}/token} as the API page describes it: it checks the JSON
+ * body ({@code grant_type=client_credentials}, {@code client_id}, {@code client_secret},
+ * optional {@code ttl}), answers {@code access_token}, {@code expires_in} (in seconds, or
+ * milliseconds like the VIP 5 cluster) and {@code application}, {@code ttl=0} meaning a
+ * token that never expires, and Easemob's errors: 400 {@code illegal_argument} (a missing
+ * field), 400 {@code invalid_grant} (a wrong client ID or secret), 404
+ * {@code organization_application_not_found};</li>
+ * <li>a users API, {@code POST /{org}/{app}/users}, {@code GET} and {@code DELETE
+ * /{org}/{app}/users/{username}}, with Easemob's response envelope, that answers 401 to a
+ * missing, unknown, expired or {@link #revoke revoked} token;</li>
+ * <li>controls: the token lifetime, revoking tokens, queued {@link Fault faults} (a status
+ * with Easemob's error body, {@code Retry-After}, a delay, a closed connection), and a log
+ * of the requests received.</li>
+ * </ul>
+ * The client secret and the tokens are never logged whole, nor shown by any
+ * {@code toString()}.
+ *
+ * <pre class="code">
+ * try (FakeEasemob easemob = FakeEasemob.start()) {
+ *     // point easemob.* at easemob.properties(), call, then
+ *     assertThat(easemob.tokenRequestCount()).isEqualTo(1);
+ * }
+ * </pre>
+ *
+ * @author easemob-token
+ */
+public final class FakeEasemob implements AutoCloseable {
+
+	/** The organization of the app {@link #start()} serves. */
+	public static final String ORG_NAME = "fake-org";
+
+	/** The name of the app {@link #start()} serves. */
+	public static final String APP_NAME = "fake-app";
+
+	/** The client ID of the app {@link #start()} serves. */
+	public static final String CLIENT_ID = "YXA6fake-client-id";
+
+	/** The client secret of the app {@link #start()} serves. */
+	public static final String CLIENT_SECRET = "YXA6fake-client-secret";
+
+	private static final Log logger = LogFactory.getLog(FakeEasemob.class);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Map<String, FakeApp> apps = new LinkedHashMap<>();
+
+	private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, ObjectNode>> users = new ConcurrentHashMap<>();
+
+	private final Deque<Fault> tokenFaults = new ConcurrentLinkedDeque<>();
+
+	private final Deque<Fault> apiFaults = new ConcurrentLinkedDeque<>();
+
+	private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+
+	private final List<ApiRequest> apiRequests = new CopyOnWriteArrayList<>();
+
+	private final boolean milliseconds;
+
+	private final InstantSource clock;
+
+	private volatile Duration tokenLifetime;
+
+	private FakeEasemob(Builder builder) throws IOException {
+		builder.apps.forEach((app) -> this.apps.put(app.orgName() + "/" + app.appName(), app));
+		this.tokenLifetime = builder.tokenLifetime;
+		this.milliseconds = builder.milliseconds;
+		this.clock = builder.clock;
+		this.executor = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "fake-easemob");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	/**
+	 * Start a fake serving one app: {@value #ORG_NAME}#{@value #APP_NAME} with
+	 * {@value #CLIENT_ID}, tokens that live two hours, {@code expires_in} in seconds.
+	 * @return the running fake
+	 */
+	public static FakeEasemob start() {
+		return builder().build();
+	}
+
+	/**
+	 * Start building a fake.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The base URL, {@code http://127.0.0.1:<port>}, for {@code easemob.host}.
+	 * @return the URL
+	 */
+	public String baseUrl() {
+		return "http://" + this.server.getAddress().getAddress().getHostAddress() + ":"
+				+ this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The apps it serves, in the order they were added.
+	 * @return the apps
+	 */
+	public List<FakeApp> apps() {
+		return List.copyOf(this.apps.values());
+	}
+
+	/**
+	 * The {@code easemob.*} properties that point the starter at this fake: the first app
+	 * as the app {@code default}, every further app as {@code easemob.apps.<its app name>}.
+	 * @return the properties
+	 */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		List<FakeApp> all = apps();
+		for (int i = 0; i < all.size(); i++) {
+			FakeApp app = all.get(i);
+			String prefix = (i == 0) ? "easemob." : "easemob.apps." + app.appName() + ".";
+			properties.put(prefix + "host", baseUrl());
+			properties.put(prefix + "app-key", app.appKey());
+			properties.put(prefix + "client-id", app.clientId());
+			properties.put(prefix + "client-secret", app.clientSecret());
+			if (this.milliseconds) {
+				properties.put(prefix + "ttl-unit", "milliseconds");
+			}
+		}
+		return properties;
+	}
+
+	/**
+	 * How long the tokens issued from now on live, when a request has no {@code ttl}.
+	 * @param lifetime the lifetime; zero for tokens that never expire
+	 */
+	public void tokenLifetime(Duration lifetime) {
+		this.tokenLifetime = lifetime;
+	}
+
+	/**
+	 * Make the users API answer 401 to a token from now on, as Easemob may before the
+	 * token's {@code expires_in}.
+	 * @param accessToken the token
+	 */
+	public void revoke(String accessToken) {
+		this.tokens.computeIfPresent(accessToken, (token, issued) -> issued.asRevoked());
+	}
+
+	/** Revoke every token issued so far. */
+	public void revokeAll() {
+		this.tokens.replaceAll((token, issued) -> issued.asRevoked());
+	}
+
+	/**
+	 * Answer the next token request with {@code fault} instead of a token (faults queue up,
+	 * one per request).
+	 * @param fault the fault
+	 */
+	public void enqueueTokenFault(Fault fault) {
+		this.tokenFaults.add(fault);
+	}
+
+	/**
+	 * Answer the next users API request with {@code fault}.
+	 * @param fault the fault
+	 */
+	public void enqueueApiFault(Fault fault) {
+		this.apiFaults.add(fault);
+	}
+
+	/**
+	 * The token requests received, in order.
+	 * @return the requests
+	 */
+	public List<TokenRequest> tokenRequests() {
+		return List.copyOf(this.tokenRequests);
+	}
+
+	/**
+	 * How many token requests were received.
+	 * @return the count
+	 */
+	public int tokenRequestCount() {
+		return this.tokenRequests.size();
+	}
+
+	/**
+	 * The users API requests received, in order, with the token each carried.
+	 * @return the requests
+	 */
+	public List<ApiRequest> apiRequests() {
+		return List.copyOf(this.apiRequests);
+	}
+
+	/**
+	 * The usernames registered in an app.
+	 * @param appKey the app, {@code org#app}
+	 * @return the usernames, in no particular order
+	 */
+	public List<String> users(String appKey) {
+		return List.copyOf(this.users.getOrDefault(appKey.replace('#', '/'), Map.of()).keySet());
+	}
+
+	/**
+	 * Forget the users, queued faults and logged requests. Tokens issued stay valid, so a
+	 * client that cached one (a Spring context shared by several tests) keeps working.
+	 */
+	public void reset() {
+		this.users.clear();
+		this.tokenFaults.clear();
+		this.apiFaults.clear();
+		this.tokenRequests.clear();
+		this.apiRequests.clear();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String[] path = exchange.getRequestURI().getPath().split("/");
+			// "", org, app, "token" | "users" [, username]
+			if (path.length >= 4 && path[3].equals("token") && path.length == 4) {
+				token(exchange, path[1] + "/" + path[2]);
+			}
+			else if (path.length >= 4 && path[3].equals("users") && path.length <= 5) {
+				users(exchange, path[1] + "/" + path[2], (path.length == 5) ? path[4] : null);
+			}
+			else {
+				send(exchange, 404, error("service_resource_not_found", "Service resource not found"));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Fake Easemob failed to answer " + exchange.getRequestMethod() + " "
+					+ exchange.getRequestURI().getPath() + ": " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private void token(HttpExchange exchange, String path) throws IOException {
+		JsonNode body = readJson(exchange);
+		String clientId = text(body, "client_id");
+		JsonNode ttl = (body != null) ? body.get("ttl") : null;
+		FakeApp app = this.apps.get(path);
+		int status = tokenStatus(exchange, body, app, clientId);
+		this.tokenRequests.add(new TokenRequest(path.replace('/', '#'), clientId,
+				(ttl != null && ttl.canConvertToLong()) ? ttl.asLong() : null, status));
+		if (applyFault(exchange, this.tokenFaults)) {
+			return;
+		}
+		if (status != 200 || app == null || body == null) {
+			send(exchange, status, tokenError(exchange, body, app, path));
+			return;
+		}
+		Duration lifetime = (ttl != null && ttl.canConvertToLong())
+				? (this.milliseconds ? Duration.ofMillis(ttl.asLong()) : Duration.ofSeconds(ttl.asLong()))
+				: this.tokenLifetime;
+		String token = "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(45));
+		Instant expiresAt = lifetime.isZero() ? null : this.clock.instant().plus(lifetime);
+		this.tokens.put(token, new Issued(path, expiresAt, false));
+		if (logger.isInfoEnabled()) {
+			logger.info("Fake Easemob issued app token …" + token.substring(token.length() - 4) + " for "
+					+ app.appKey() + ", valid for " + (lifetime.isZero() ? "ever" : lifetime.toMillis() / 1000 + " s"));
+		}
+		ObjectNode answer = json.createObjectNode()
+			.put("access_token", token)
+			.put("expires_in", this.milliseconds ? lifetime.toMillis() : lifetime.toSeconds())
+			.put("application", app.application());
+		send(exchange, 200, answer);
+	}
+
+	private int tokenStatus(HttpExchange exchange, @Nullable JsonNode body, @Nullable FakeApp app,
+			@Nullable String clientId) {
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			return 405;
+		}
+		if (app == null) {
+			return 404;
+		}
+		if (body == null || !"client_credentials".equals(text(body, "grant_type")) || clientId == null
+				|| text(body, "client_secret") == null) {
+			return 400;
+		}
+		return (app.clientId().equals(clientId) && app.clientSecret().equals(text(body, "client_secret"))) ? 200 : 400;
+	}
+
+	private ObjectNode tokenError(HttpExchange exchange, @Nullable JsonNode body, @Nullable FakeApp app, String path) {
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			return error("method_not_allowed", "Request method '" + exchange.getRequestMethod() + "' not supported");
+		}
+		if (app == null) {
+			return error("organization_application_not_found",
+					"Could not find application for " + path + " from URI: " + path + "/token");
+		}
+		if (body == null) {
+			return error("illegal_argument", "the body is not a JSON object (Content-Type application/json)");
+		}
+		if (!"client_credentials".equals(text(body, "grant_type"))) {
+			return error("illegal_argument", "grant_type must be client_credentials");
+		}
+		if (text(body, "client_id") == null) {
+			return error("illegal_argument", "client_id is missing");
+		}
+		if (text(body, "client_secret") == null) {
+			return error("illegal_argument", "client_secret is missing");
+		}
+		return error("invalid_grant",
+				app.clientId().equals(text(body, "client_id")) ? "client_secret does not match" : "client_id does not match");
+	}
+
+	private void users(HttpExchange exchange, String path, @Nullable String username) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String method = exchange.getRequestMethod();
+		boolean authorized = isAuthorized(authorization, path);
+		if (applyFault(exchange, this.apiFaults)) {
+			this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, 0));
+			return;
+		}
+		int status;
+		ObjectNode answer;
+		if (this.apps.get(path) == null) {
+			status = 404;
+			answer = error("organization_application_not_found", "Could not find application for " + path);
+		}
+		else if (!authorized) {
+			status = 401;
+			answer = error("unauthorized", "Unable to authenticate due to expired access token");
+		}
+		else {
+			Map<String, ObjectNode> registered = this.users.computeIfAbsent(path, (app) -> new ConcurrentHashMap<>());
+			ObjectNode entity = (username != null) ? registered.get(username) : null;
+			if ("POST".equals(method) && username == null) {
+				List<ObjectNode> created = register(readJson(exchange), registered);
+				status = (created != null) ? 200 : 400;
+				answer = (created != null) ? envelope(path, "post", created)
+						: error("duplicate_unique_property_exists", "Entity user requires that property named username "
+								+ "be unique, and the body must name one (username, password)");
+			}
+			else if (("GET".equals(method) || "DELETE".equals(method)) && entity != null) {
+				if ("DELETE".equals(method)) {
+					registered.remove(username);
+				}
+				status = 200;
+				answer = envelope(path, method.toLowerCase(java.util.Locale.ROOT), List.of(entity));
+			}
+			else {
+				status = 404;
+				answer = error("service_resource_not_found", "Service resource not found");
+			}
+		}
+		this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, status));
+		send(exchange, status, answer);
+	}
+
+	private boolean isAuthorized(@Nullable String authorization, String path) {
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return false;
+		}
+		Issued issued = this.tokens.get(authorization.substring("Bearer ".length()));
+		return issued != null && issued.path().equals(path) && !issued.revoked()
+				&& (issued.expiresAt() == null || this.clock.instant().isBefore(issued.expiresAt()));
+	}
+
+	private static @Nullable List<ObjectNode> register(@Nullable JsonNode body, Map<String, ObjectNode> registered) {
+		List<JsonNode> requested = new ArrayList<>();
+		if (body instanceof ArrayNode array) {
+			array.forEach(requested::add);
+		}
+		else if (body != null && body.isObject()) {
+			requested.add(body);
+		}
+		List<ObjectNode> created = new ArrayList<>();
+		for (JsonNode user : requested) {
+			String username = text(user, "username");
+			if (username == null || registered.containsKey(username)) {
+				return null;
+			}
+			ObjectNode entity = json.createObjectNode()
+				.put("uuid", UUID.randomUUID().toString())
+				.put("type", "user")
+				.put("username", username)
+				.put("activated", true)
+				.put("created", System.currentTimeMillis());
+			registered.put(username, entity);
+			created.add(entity);
+		}
+		return created.isEmpty() ? null : created;
+	}
+
+	private ObjectNode envelope(String path, String action, List<ObjectNode> entities) {
+		FakeApp app = this.apps.get(path);
+		ObjectNode envelope = json.createObjectNode()
+			.put("action", action)
+			.put("application", (app != null) ? app.application() : "")
+			.put("path", "/users")
+			.put("uri", baseUrl() + "/" + path + "/users")
+			.put("timestamp", System.currentTimeMillis())
+			.put("duration", 0)
+			.put("organization", (app != null) ? app.orgName() : "")
+			.put("applicationName", (app != null) ? app.appName() : "");
+		envelope.putArray("entities").addAll(entities);
+		return envelope;
+	}
+
+	/** Applies the next queued fault, if any; {@code true} when it answered the request. */
+	private static boolean applyFault(HttpExchange exchange, Deque<Fault> faults) throws IOException {
+		Fault fault = faults.poll();
+		if (fault == null) {
+			return false;
+		}
+		if (!fault.delay().isZero()) {
+			try {
+				Thread.sleep(fault.delay().toMillis()); // the fault is a slow answer
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return true;
+			}
+		}
+		if (fault.closeConnection()) {
+			return true;
+		}
+		if (fault.status() == 0) {
+			return false;
+		}
+		if (fault.retryAfter() != null) {
+			exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter().toSeconds()));
+		}
+		send(exchange, fault.status(), error(String.valueOf(fault.error()), String.valueOf(fault.description())));
+		return true;
+	}
+
+	private static @Nullable JsonNode readJson(HttpExchange exchange) throws IOException {
+		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+		try (InputStream body = exchange.getRequestBody()) {
+			byte[] bytes = body.readAllBytes();
+			if (contentType == null || !contentType.startsWith("application/json") || bytes.length == 0) {
+				return null;
+			}
+			JsonNode node = json.readTree(bytes);
+			return (node.isObject() || node.isArray()) ? node : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(@Nullable JsonNode node, String field) {
+		JsonNode value = (node != null) ? node.get(field) : null;
+		return (value != null && value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	}
+
+	private static ObjectNode error(String error, String description) {
+		return json.createObjectNode()
+			.put("error", error)
+			.put("exception", "com.easemob.fake." + error)
+			.put("timestamp", System.currentTimeMillis())
+			.put("duration", 0)
+			.put("error_description", description);
+	}
+
+	private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	@Override
+	public String toString() {
+		return "FakeEasemob[" + baseUrl() + ", apps=" + this.apps.values().stream().map(FakeApp::appKey).toList() + "]";
+	}
+
+	private record Issued(String path, @Nullable Instant expiresAt, boolean revoked) {
+
+		Issued asRevoked() {
+			return new Issued(this.path, this.expiresAt, true);
+		}
+
+	}
+
+	/**
+	 * An app the fake serves.
+	 *
+	 * @param orgName its organization
+	 * @param appName its name
+	 * @param clientId its client ID
+	 * @param clientSecret its client secret, never shown by {@link #toString()}
+	 * @param application its application UUID, as token answers carry it
+	 */
+	public record FakeApp(String orgName, String appName, String clientId, String clientSecret, String application) {
+
+		/**
+		 * The app key, {@code org#app}.
+		 * @return the app key
+		 */
+		public String appKey() {
+			return this.orgName + "#" + this.appName;
+		}
+
+		@Override
+		public String toString() {
+			return "FakeApp[" + appKey() + ", clientId=" + this.clientId + ", clientSecret=******]";
+		}
+
+	}
+
+	/**
+	 * A token request the fake received; the secret is not kept.
+	 *
+	 * @param app the app asked for, {@code org#app}
+	 * @param clientId the {@code client_id} sent, if any
+	 * @param ttl the {@code ttl} sent, if any
+	 * @param status the status the fake answered (before a queued fault)
+	 */
+	public record TokenRequest(String app, @Nullable String clientId, @Nullable Long ttl, int status) {
+	}
+
+	/**
+	 * A users API request the fake received.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param authorization the {@code Authorization} header it carried, if any; shown only
+	 * as its last four characters by {@link #toString()}
+	 * @param status the status answered, {@code 0} for a fault that closed the connection
+	 */
+	public record ApiRequest(String method, String path, @Nullable String authorization, int status) {
+
+		/**
+		 * The bearer token the request carried.
+		 * @return the token, or {@code null}
+		 */
+		public @Nullable String token() {
+			return (this.authorization != null && this.authorization.startsWith("Bearer "))
+					? this.authorization.substring(7) : null;
+		}
+
+		@Override
+		public String toString() {
+			String token = token();
+			return "ApiRequest[" + this.method + " " + this.path + ", token="
+					+ ((token != null) ? "…" + token.substring(Math.max(0, token.length() - 4)) : "none") + ", status="
+					+ this.status + "]";
+		}
+
+	}
+
+	/**
+	 * What the fake does to a request instead of answering it normally.
+	 *
+	 * @param status the status to answer, with Easemob's error body; {@code 0} to answer
+	 * normally after the delay
+	 * @param error the {@code error} field
+	 * @param description the {@code error_description} field
+	 * @param delay how long to wait first
+	 * @param closeConnection whether to close the connection instead of answering
+	 * @param retryAfter a {@code Retry-After} to send, if any
+	 */
+	public record Fault(int status, @Nullable String error, @Nullable String description, Duration delay,
+			boolean closeConnection, @Nullable Duration retryAfter) {
+
+		/**
+		 * An error answer.
+		 * @param status the HTTP status
+		 * @param error Easemob's {@code error}
+		 * @param description Easemob's {@code error_description}
+		 * @return the fault
+		 */
+		public static Fault status(int status, String error, String description) {
+			return new Fault(status, error, description, Duration.ZERO, false, null);
+		}
+
+		/**
+		 * HTTP 429 {@code reach_limit}, as the token endpoint answers past its rate limit.
+		 * @return the fault
+		 */
+		public static Fault rateLimited() {
+			return status(429, "reach_limit", "This request has reached api limit");
+		}
+
+		/**
+		 * The normal answer, but only after {@code delay}.
+		 * @param delay the delay
+		 * @return the fault
+		 */
+		public static Fault slow(Duration delay) {
+			return new Fault(0, null, null, delay, false, null);
+		}
+
+		/**
+		 * The connection closed without an answer.
+		 * @return the fault
+		 */
+		public static Fault closedConnection() {
+			return new Fault(0, null, null, Duration.ZERO, true, null);
+		}
+
+		/**
+		 * This fault with a {@code Retry-After} header.
+		 * @param retryAfter the delay to ask for
+		 * @return the fault
+		 */
+		public Fault withRetryAfter(Duration retryAfter) {
+			return new Fault(this.status, this.error, this.description, this.delay, this.closeConnection, retryAfter);
+		}
+
+		/**
+		 * This fault after a delay.
+		 * @param delay the delay
+		 * @return the fault
+		 */
+		public Fault after(Duration delay) {
+			return new Fault(this.status, this.error, this.description, delay, this.closeConnection, this.retryAfter);
+		}
+
+	}
+
+	/**
+	 * Builds a {@link FakeEasemob}.
+	 */
+	public static final class Builder {
+
+		private final List<FakeApp> apps = new ArrayList<>();
+
+		private Duration tokenLifetime = Duration.ofHours(2);
+
+		private boolean milliseconds;
+
+		private InstantSource clock = InstantSource.system();
+
+		private Builder() {
+		}
+
+		/**
+		 * Serve an app (the first one added is the app {@code default} of
+		 * {@link FakeEasemob#properties()}); without any, the fake serves
+		 * {@value FakeEasemob#ORG_NAME}#{@value FakeEasemob#APP_NAME}.
+		 * @param appKey the app, {@code org#app}
+		 * @param clientId its client ID
+		 * @param clientSecret its client secret
+		 * @return this builder
+		 */
+		public Builder app(String appKey, String clientId, String clientSecret) {
+			int hash = appKey.indexOf('#');
+			if (hash <= 0 || hash == appKey.length() - 1) {
+				throw new IllegalArgumentException("appKey must be org#app, was '" + appKey + "'");
+			}
+			this.apps.add(new FakeApp(appKey.substring(0, hash), appKey.substring(hash + 1), clientId, clientSecret,
+					UUID.randomUUID().toString()));
+			return this;
+		}
+
+		/**
+		 * How long tokens live when a request has no {@code ttl}; two hours unless set.
+		 * @param tokenLifetime the lifetime, zero for tokens that never expire
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Take {@code ttl} and answer {@code expires_in} in milliseconds, like the VIP 5
+		 * cluster.
+		 * @return this builder
+		 */
+		public Builder milliseconds() {
+			this.milliseconds = true;
+			return this;
+		}
+
+		/**
+		 * The clock token expiry is judged by; the system clock unless set.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(InstantSource clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Start the fake on a free loopback port.
+		 * @return the running fake
+		 */
+		public FakeEasemob build() {
+			if (this.apps.isEmpty()) {
+				app(ORG_NAME + "#" + APP_NAME, CLIENT_ID, CLIENT_SECRET);
+			}
+			try {
+				return new FakeEasemob(this);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not start the fake Easemob on a loopback port", ex);
+			}
+		}
+
+	}
+
+}
