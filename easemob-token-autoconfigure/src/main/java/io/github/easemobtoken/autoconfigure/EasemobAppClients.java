@@ -8,6 +8,7 @@ import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -27,7 +28,8 @@ final class EasemobAppClients {
 
 	static CachingEasemobTokenProvider provider(EasemobAppSettings app, TokenStore store,
 			TokenLifecycleListener listener, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, Stream<EasemobTokenProviderBuilderCustomizer> customizers) {
+			HttpClientSettings httpClientSettings, ObservationRegistry observations,
+			Stream<EasemobTokenProviderBuilderCustomizer> customizers) {
 		WebClient tokenClient = WebClient.builder()
 			.clientConnector(EasemobHttpConnectors.forTokenEndpoint(
 					HeaderSafeHttpClients.reactive(connectorBuilder, "The Easemob token request"), httpClientSettings,
@@ -39,7 +41,8 @@ final class EasemobAppClients {
 			.store(store)
 			.policy(app.policy())
 			.listener(listener)
-			.storeTimeout(app.storeTimeout());
+			.storeTimeout(app.storeTimeout())
+			.observationRegistry(observations);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

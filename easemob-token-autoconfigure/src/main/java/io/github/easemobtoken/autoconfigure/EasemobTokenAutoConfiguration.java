@@ -9,6 +9,7 @@ import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.store.redis.RedisTokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenLifecycleListener;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,12 +64,14 @@ public final class EasemobTokenAutoConfiguration {
 			TokenStore easemobTokenStore, ObjectProvider<TokenLifecycleListener> listeners,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
+			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(true);
 		return EasemobAppClients.provider(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream());
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), customizers.orderedStream());
 	}
 
 	/**
@@ -81,7 +84,8 @@ public final class EasemobTokenAutoConfiguration {
 			ObjectProvider<RedisTokenStoreFactory> redisStores, ObjectProvider<EasemobAppListenerFactory> listeners,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers, ResourceLoader resourceLoader) {
+			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(false);
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
@@ -96,7 +100,7 @@ public final class EasemobTokenAutoConfiguration {
 			TokenLifecycleListener listener = (factory != null)
 					? factory.listenerFor(app.app().appKey(), () -> provider[0].status()) : TokenLifecycleListener.NONE;
 			provider[0] = EasemobAppClients.provider(app, store, listener, connectors, settings,
-					customizers.orderedStream());
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), customizers.orderedStream());
 			providers.put(app.name(), provider[0]);
 		}
 		return new EasemobAppBeans<>(providers);

@@ -14,6 +14,7 @@ import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private final AtomicReference<@Nullable WakeUp> timer = new AtomicReference<>();
 
-	private final Disposable.Swap request = Disposables.swap();
+	/**
+	 * The attempt in flight, for {@link #close()} to cancel. A composite, not a swap: an
+	 * attempt that ended fast lets the next one start on another thread before the first
+	 * thread has recorded its own, and replacing must never cancel the newer one.
+	 */
+	private final Disposable.Composite inFlight = Disposables.composite();
 
 	private final Mono<EasemobToken> token = new CurrentToken();
 
@@ -78,7 +84,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		this.scheduler = builder.scheduler;
 		this.appKey = builder.endpoint.app().appKey();
 		this.acquisition = new TokenAcquisition(builder.endpoint.withClock(builder.clock), builder.store,
-				builder.policy, builder.listener, builder.clock, builder.storeTimeout);
+				builder.policy, builder.listener, builder.clock, builder.storeTimeout, builder.observations);
 	}
 
 	/**
@@ -156,7 +162,13 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	 */
 	private void send(TokenState before, Sinks.One<EasemobToken> pending, long startedAt) {
 		long startNanos = System.nanoTime();
-		Disposable subscription = this.acquisition.acquire(before, startedAt).subscribe((outcome) -> {
+		AtomicReference<@Nullable Disposable> self = new AtomicReference<>();
+		Disposable subscription = this.acquisition.acquire(before, startedAt).doFinally((signal) -> {
+			Disposable done = self.get();
+			if (done != null) {
+				this.inFlight.remove(done);
+			}
+		}).subscribe((outcome) -> {
 			if (outcome instanceof TokenAcquisition.Outcome.Requested requested) {
 				succeeded(pending, requested.token(), true, startedAt, startedAt + this.policy.minRequestInterval(),
 						startNanos);
@@ -173,7 +185,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		}, (ex) -> failed(pending, this.acquisition.asRequestFailure(ex),
 				Math.max(startedAt + this.policy.minRequestInterval(), this.clock.millis() + this.policy.maxBackoff()),
 				before.failures + 1, startNanos));
-		this.request.update(subscription);
+		self.set(subscription);
+		this.inFlight.add(subscription);
+		if (subscription.isDisposed()) {
+			// Ended before it was recorded: doFinally found nothing to remove.
+			this.inFlight.remove(subscription);
+		}
 	}
 
 	private void succeeded(Sinks.One<EasemobToken> pending, EasemobToken token, boolean requested, long obtainedAt,
@@ -445,7 +462,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		}
 		// No timer will clear 'fresh' any more: from now on, expiry is read from the clock.
 		this.state.updateAndGet((s) -> s.fresh ? s.due() : s);
-		this.request.dispose();
+		this.inFlight.dispose();
 		Sinks.One<EasemobToken> pending = this.state.get().pending;
 		if (pending != null) {
 			pending.tryEmitError(unavailable(this.state.get(), this.clock.millis()));
@@ -483,6 +500,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		private Scheduler scheduler = Schedulers.parallel();
 
 		private Duration storeTimeout = Duration.ofMillis(500);
+
+		private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 		private Builder(EasemobTokenEndpoint endpoint) {
 			this.endpoint = endpoint;
@@ -548,6 +567,17 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		 */
 		public Builder storeTimeout(Duration storeTimeout) {
 			this.storeTimeout = storeTimeout;
+			return this;
+		}
+
+		/**
+		 * Where the observation {@code easemob.token.request} of every token request goes
+		 * (a span in a tracing backend); none unless set.
+		 * @param observations the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observations) {
+			this.observations = observations;
 			return this;
 		}
 

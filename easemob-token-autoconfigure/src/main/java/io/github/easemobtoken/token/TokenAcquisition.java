@@ -12,6 +12,8 @@ import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.RefreshClaim;
 import io.github.easemobtoken.store.StoredToken;
 import io.github.easemobtoken.store.TokenStore;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,9 @@ final class TokenAcquisition {
 
 	private static final int MAX_STORED_MESSAGE = 500;
 
+	/** The name of the observation of each token request. */
+	static final String OBSERVATION = "easemob.token.request";
+
 	private final EasemobTokenEndpoint endpoint;
 
 	private final TokenStore store;
@@ -51,6 +56,8 @@ final class TokenAcquisition {
 
 	private final String appKey;
 
+	private final ObservationRegistry observations;
+
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
 	private final AtomicBoolean unreadableReported = new AtomicBoolean();
@@ -58,7 +65,8 @@ final class TokenAcquisition {
 	private volatile @Nullable String storeProblem;
 
 	TokenAcquisition(EasemobTokenEndpoint endpoint, TokenStore store, TokenPolicy policy,
-			TokenLifecycleListener listener, InstantSource clock, Duration storeTimeout) {
+			TokenLifecycleListener listener, InstantSource clock, Duration storeTimeout,
+			ObservationRegistry observations) {
 		this.endpoint = endpoint;
 		this.store = store;
 		this.policy = policy;
@@ -68,6 +76,7 @@ final class TokenAcquisition {
 		// An instance waiting for another's request waits as long as that request may take.
 		this.waitLimit = endpoint.responseTimeout().plus(storeTimeout.multipliedBy(2));
 		this.appKey = endpoint.app().appKey();
+		this.observations = observations;
 	}
 
 	/**
@@ -129,8 +138,28 @@ final class TokenAcquisition {
 		return !s.hasHeld(shared) && this.policy.refreshAt(obtainedAt, expiresAt) > this.clock.millis();
 	}
 
+	/**
+	 * The token request as the observation {@code easemob.token.request}: low-cardinality
+	 * {@code app} and {@code outcome}, the failure (whose message starts with its reason)
+	 * as the error; neither the secret nor the token in any key value.
+	 */
+	private Mono<EasemobToken> observedRequest() {
+		return Mono.defer(() -> {
+			Observation observation = Observation.createNotStarted(OBSERVATION, this.observations)
+				.contextualName("easemob token request")
+				.lowCardinalityKeyValue("app", this.appKey)
+				.start();
+			return this.endpoint.requestToken()
+				.doOnSuccess((token) -> observation.lowCardinalityKeyValue("outcome", "success").stop())
+				.doOnError((ex) -> observation.lowCardinalityKeyValue("outcome", "failure")
+					.error(asRequestFailure(ex))
+					.stop())
+				.doOnCancel(observation::stop);
+		});
+	}
+
 	private Mono<Outcome> request(TokenState s, long startedAt, RefreshClaim.Granted claim) {
-		return this.endpoint.requestToken()
+		return observedRequest()
 			.flatMap((token) -> bounded("publish",
 					this.store.publish(claim, token, Instant.ofEpochMilli(startedAt), this.clock.instant()))
 				.thenReturn((Outcome) new Outcome.Requested(token)))
@@ -146,7 +175,7 @@ final class TokenAcquisition {
 
 	/** As a single instance: no store, this instance's own floor and backoff. */
 	private Mono<Outcome> alone(TokenState s, long startedAt) {
-		return this.endpoint.requestToken()
+		return observedRequest()
 			.map((token) -> (Outcome) new Outcome.Requested(token))
 			.onErrorResume((ex) -> {
 				EasemobTokenRequestException failure = asRequestFailure(ex);

@@ -83,6 +83,23 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldObserveTokenRequestsInTheApplicationsObservationRegistry() {
+		EasemobStub.issueTokens(easemob, 3600);
+		java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(io.micrometer.observation.ObservationRegistry.class, () -> {
+			io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+			registry.observationConfig().observationHandler((context) -> {
+				observed.add(context.getName());
+				return false;
+			});
+			return registry;
+		}).run((context) -> {
+			token(context);
+			assertThat(observed).containsExactly("easemob.token.request");
+		});
+	}
+
+	@Test
 	void shouldRegisterNoMetersWithoutAMeterRegistry() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenMetrics.class));
 	}
