@@ -84,19 +84,20 @@ record AppValues(String name, String prefix, Set<String> own, @Nullable String h
 
 	/** A key with no value anywhere is reported under the app's own prefix. */
 	private boolean isInheritable(String key) {
-		return this.prefix.equals(FLAT) || valueOf(key) != null;
+		return this.prefix.equals(FLAT) || hasValue(key);
 	}
 
-	private @Nullable Object valueOf(String key) {
+	/** Whether a key that may be missing has a value; the other keys always have one. */
+	private boolean hasValue(String key) {
 		return switch (key) {
-			case "org-name" -> this.orgName;
-			case "app-name" -> this.appName;
-			case "app-key" -> this.appKey;
-			case "client-id" -> this.clientId;
-			case "client-secret" -> this.clientSecret;
-			case "host" -> this.host;
-			case "ttl" -> this.ttl;
-			default -> this;
+			case "org-name" -> this.orgName != null;
+			case "app-name" -> this.appName != null;
+			case "app-key" -> this.appKey != null;
+			case "client-id" -> this.clientId != null;
+			case "client-secret" -> this.clientSecret != null;
+			case "host" -> this.host != null;
+			case "ttl" -> this.ttl != null;
+			default -> true;
 		};
 	}
 

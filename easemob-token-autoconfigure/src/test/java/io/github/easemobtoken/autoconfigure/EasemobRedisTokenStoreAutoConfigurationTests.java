@@ -30,7 +30,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static io.github.easemobtoken.test.EasemobStub.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code easemob.token.store=redis} with Spring Boot's Redis auto-configuration and a real

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
-import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;

@@ -273,10 +273,10 @@ public final class FakeEasemob implements AutoCloseable {
 		try (exchange) {
 			String[] path = exchange.getRequestURI().getPath().split("/");
 			// "", org, app, "token" | "users" [, username]
-			if (path.length >= 4 && path[3].equals("token") && path.length == 4) {
+			if (path.length == 4 && path[3].equals("token")) {
 				token(exchange, path[1] + "/" + path[2]);
 			}
-			else if (path.length >= 4 && path[3].equals("users") && path.length <= 5) {
+			else if ((path.length == 4 || path.length == 5) && path[3].equals("users")) {
 				users(exchange, path[1] + "/" + path[2], (path.length == 5) ? path[4] : null);
 			}
 			else {
