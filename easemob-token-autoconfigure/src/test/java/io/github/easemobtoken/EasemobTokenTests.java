@@ -2,7 +2,7 @@ package io.github.easemobtoken;
 
 import java.time.Instant;
 
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ class EasemobTokenTests {
 
 	@Test
 	void shouldShowOnlyTheLastFourCharactersInToString() {
-		EasemobToken token = new EasemobToken(EasemobStub.token(7), EXPIRY, EasemobStub.APPLICATION);
+		EasemobToken token = new EasemobToken(TestApp.token(7), EXPIRY, TestApp.APPLICATION);
 		assertThat(token).hasToString("EasemobToken[accessToken=…0007, expiresAt=2026-11-24T09:00:00Z, "
 				+ "application=8be024f0-e978-11e8-b697-5d598d5f8402]");
 		assertThat(token.redacted()).isEqualTo("…0007");
@@ -31,7 +31,7 @@ class EasemobTokenTests {
 
 	@Test
 	void shouldDescribeAPermanentToken() {
-		EasemobToken token = new EasemobToken(EasemobStub.token(1), null, null);
+		EasemobToken token = new EasemobToken(TestApp.token(1), null, null);
 		assertThat(token.isPermanent()).isTrue();
 		assertThat(token.isExpiredAt(Instant.MAX)).isFalse();
 		assertThat(token.toString()).contains("expiresAt=never");
@@ -39,7 +39,7 @@ class EasemobTokenTests {
 
 	@Test
 	void shouldExpireAtItsExpiryInstant() {
-		EasemobToken token = new EasemobToken(EasemobStub.token(1), EXPIRY, null);
+		EasemobToken token = new EasemobToken(TestApp.token(1), EXPIRY, null);
 		assertThat(token.isExpiredAt(EXPIRY.minusMillis(1))).isFalse();
 		assertThat(token.isExpiredAt(EXPIRY)).isTrue();
 	}

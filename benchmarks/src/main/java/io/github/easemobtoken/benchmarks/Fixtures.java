@@ -9,6 +9,7 @@ import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.store.TokenStore;
+import io.github.easemobtoken.test.FakeEasemob;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TtlUnit;
@@ -77,6 +78,19 @@ final class Fixtures {
 		check(ACCESS_TOKEN.equals(provider.getToken().block(Duration.ofSeconds(5)).accessToken()), "no token");
 		check(ACCESS_TOKEN.equals(consume(provider.getToken()).accessToken()), "the token is not served at once");
 		return provider;
+	}
+
+	/**
+	 * The project's fake Easemob serving the benchmarks' app with {@code Fleet}'s
+	 * credentials: tokens that live {@code lifetime}, each answered after {@code delay}.
+	 */
+	static FakeEasemob fakeEasemob(Duration delay, Duration lifetime) {
+		FakeEasemob fake = FakeEasemob.builder()
+			.app(ORG + "#" + APP, "client-id", "client-secret")
+			.tokenLifetime(lifetime)
+			.build();
+		fake.tokenDelay(delay);
+		return fake;
 	}
 
 	static ClientRegistration registration(String tokenUri) {

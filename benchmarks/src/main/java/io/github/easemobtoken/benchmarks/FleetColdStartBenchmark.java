@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.easemobtoken.test.FakeEasemob;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +41,7 @@ public class FleetColdStartBenchmark {
 	@Param({ "redis", "memory" })
 	public String store;
 
-	private LocalEasemobServer server;
+	private FakeEasemob server;
 
 	private LocalRedis redis;
 
@@ -50,14 +51,15 @@ public class FleetColdStartBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		this.server = new LocalEasemobServer(Duration.ofMillis(50), 3);
+		this.server = Fixtures.fakeEasemob(Duration.ofMillis(50), Duration.ofSeconds(3));
 		this.redis = new LocalRedis();
 	}
 
 	@Setup(Level.Invocation)
 	public void coldFleet() {
 		this.redis.flush();
-		this.server.resetCount();
+		this.server.reset();
+		this.server.tokenDelay(Duration.ofMillis(50));
 		this.fleet = new Fleet(this.instances, this.store.equals("redis"), this.server.baseUrl(), this.redis);
 	}
 
@@ -71,7 +73,7 @@ public class FleetColdStartBenchmark {
 
 	@TearDown(Level.Invocation)
 	public void record() {
-		this.requests.add(this.server.tokenRequests());
+		this.requests.add(this.server.tokenRequestCount());
 		this.fleet.close();
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.test.FakeEasemob;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +44,7 @@ public class FleetRotationBenchmark {
 	@Param({ "redis", "memory" })
 	public String store;
 
-	private LocalEasemobServer server;
+	private FakeEasemob server;
 
 	private LocalRedis redis;
 
@@ -59,7 +60,7 @@ public class FleetRotationBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws Exception {
-		this.server = new LocalEasemobServer(Duration.ofMillis(50), 3);
+		this.server = Fixtures.fakeEasemob(Duration.ofMillis(50), Duration.ofSeconds(3));
 		this.redis = new LocalRedis();
 		this.fleet = new Fleet(this.instances, this.store.equals("redis"), this.server.baseUrl(), this.redis);
 		this.fleet.providers().forEach((provider) -> provider.getToken().block(Duration.ofSeconds(10)));
@@ -67,7 +68,7 @@ public class FleetRotationBenchmark {
 
 	@Setup(Level.Invocation)
 	public void count() {
-		this.requestsBefore = this.server.tokenRequests();
+		this.requestsBefore = this.server.tokenRequestCount();
 	}
 
 	@Benchmark
@@ -98,7 +99,7 @@ public class FleetRotationBenchmark {
 
 	@TearDown(Level.Invocation)
 	public void record() {
-		this.requests.add(this.server.tokenRequests() - this.requestsBefore);
+		this.requests.add(this.server.tokenRequestCount() - this.requestsBefore);
 	}
 
 	@TearDown(Level.Trial)

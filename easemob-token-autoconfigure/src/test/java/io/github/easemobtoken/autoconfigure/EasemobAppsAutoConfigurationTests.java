@@ -3,14 +3,15 @@ package io.github.easemobtoken.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthAutoConfiguration;
 import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthIndicator;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenStatus;
@@ -38,29 +39,25 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Several Easemob apps in one service ({@code easemob.apps.<name>.*}), each on a WireMock
+ * Several Easemob apps in one service ({@code easemob.apps.<name>.*}), each on a fake Easemob
  * Easemob of its own: the app {@code default} of the flat keys with today's beans, named
  * apps through {@code easemobApps}, each with its own lifecycle, clients, meters and health.
  */
 class EasemobAppsAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension china = EasemobStub.wireMock();
+	static final FakeEasemobExtension china = fake("cn-org#cn-app", "cn-id", "cn-secret-0000000001");
 
 	@RegisterExtension
-	static final WireMockExtension singapore = EasemobStub.wireMock();
+	static final FakeEasemobExtension singapore = fake("sg-org#sg-app", "sg-id", "sg-secret-0000000002");
 
 	@RegisterExtension
-	static final WireMockExtension staging = EasemobStub.wireMock();
+	static final FakeEasemobExtension staging = fake("st-org#st-app", "cn-id", "cn-secret-0000000001");
 
 	private static final AutoConfigurations ALL = AutoConfigurations.of(HttpClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
@@ -72,11 +69,11 @@ class EasemobAppsAutoConfigurationTests {
 
 	/** Three apps: the flat keys on the China cluster, two named ones on two other hosts. */
 	private static String[] threeApps() {
-		return new String[] { "easemob.host=" + china.baseUrl(), "easemob.app-key=cn-org#cn-app",
+		return new String[] { "easemob.host=" + china.fake().baseUrl(), "easemob.app-key=cn-org#cn-app",
 			"easemob.client-id=cn-id", "easemob.client-secret=cn-secret-0000000001",
-			"easemob.apps.tenant-b.host=" + singapore.baseUrl(), "easemob.apps.tenant-b.app-key=sg-org#sg-app",
+			"easemob.apps.tenant-b.host=" + singapore.fake().baseUrl(), "easemob.apps.tenant-b.app-key=sg-org#sg-app",
 			"easemob.apps.tenant-b.client-id=sg-id", "easemob.apps.tenant-b.client-secret=sg-secret-0000000002",
-			"easemob.apps.staging.host=" + staging.baseUrl(), "easemob.apps.staging.org-name=st-org",
+			"easemob.apps.staging.host=" + staging.fake().baseUrl(), "easemob.apps.staging.org-name=st-org",
 			"easemob.apps.staging.app-name=st-app", "easemob.apps.staging.token.min-request-interval=1ms",
 			"easemob.apps.staging.token.max-backoff=1s" };
 	}
@@ -87,13 +84,15 @@ class EasemobAppsAutoConfigurationTests {
 		return runner.withConfiguration(ALL).withBean(SimpleMeterRegistry.class);
 	}
 
+	private static FakeEasemobExtension fake(String appKey, String clientId, String clientSecret) {
+		return new FakeEasemobExtension(
+				(builder) -> builder.app(appKey, clientId, clientSecret).tokenLifetime(Duration.ofHours(1)));
+	}
+
 	@BeforeEach
-	void issueTokens() {
-		EasemobStub.issueTokens(china, "cn-org", "cn-app", 3600);
-		EasemobStub.issueTokens(singapore, "sg-org", "sg-app", 3600);
-		EasemobStub.issueTokens(staging, "st-org", "st-app", 3600);
-		for (WireMockExtension easemob : List.of(china, singapore, staging)) {
-			easemob.stubFor(get(urlPathMatching("/.*/users/.*")).willReturn(okJson("{\"entities\":[]}")));
+	void addUsers() {
+		for (FakeEasemobExtension easemob : List.of(china, singapore, staging)) {
+			easemob.fake().addUsers(easemob.fake().apps().get(0).appKey(), "alice");
 		}
 	}
 
@@ -105,11 +104,8 @@ class EasemobAppsAutoConfigurationTests {
 		return client.get().uri("/users/alice").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
 	}
 
-	private static List<String> authorizations(WireMockExtension easemob) {
-		return easemob.findAll(getRequestedFor(urlPathMatching("/.*/users/.*")))
-			.stream()
-			.map((request) -> request.getHeader("Authorization"))
-			.toList();
+	private static List<String> authorizations(FakeEasemobExtension easemob) {
+		return easemob.fake().apiRequests().stream().map(FakeEasemob.ApiRequest::authorization).toList();
 	}
 
 	@Test
@@ -127,10 +123,12 @@ class EasemobAppsAutoConfigurationTests {
 				.hasSize(2);
 			assertThat(authorizations(staging)).containsOnly("Bearer " + token(apps.tokenProvider("staging")))
 				.hasSize(2);
-			assertThat(china.findAll(getRequestedFor(urlPathMatching("/cn-org/cn-app/users/alice")))).hasSize(2);
-			assertThat(EasemobStub.tokenRequests(china, "cn-org", "cn-app")).isEqualTo(1);
-			assertThat(EasemobStub.tokenRequests(singapore, "sg-org", "sg-app")).isEqualTo(1);
-			assertThat(EasemobStub.tokenRequests(staging, "st-org", "st-app")).isEqualTo(1);
+			assertThat(china.fake().apiRequests()).extracting(FakeEasemob.ApiRequest::path)
+				.containsOnly("/cn-org/cn-app/users/alice")
+				.hasSize(2);
+			assertThat(TestApp.tokenRequests(china, "cn-org", "cn-app")).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(singapore, "sg-org", "sg-app")).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(staging, "st-org", "st-app")).isEqualTo(1);
 			assertThat(token(apps.tokenProvider("default"))).isNotEqualTo(token(apps.tokenProvider("tenant-b")))
 				.isNotEqualTo(token(apps.tokenProvider("staging")));
 		});
@@ -146,7 +144,7 @@ class EasemobAppsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(EasemobTokenProvider.class).hasBean("easemobTokenExchangeFilterFunction");
 			callUsers(context.getBean("easemobWebClient", WebClient.class));
 			callUsers(apps.webClient("default"));
-			assertThat(EasemobStub.tokenRequests(china, "cn-org", "cn-app")).as("one token for both").isEqualTo(1);
+			assertThat(TestApp.tokenRequests(china, "cn-org", "cn-app")).as("one token for both").isEqualTo(1);
 		});
 	}
 
@@ -180,9 +178,9 @@ class EasemobAppsAutoConfigurationTests {
 			assertThat(token(apps.tokenProvider("staging"))).isNotEqualTo(staging1.accessToken());
 			assertThat(token(apps.tokenProvider("default"))).isEqualTo(china1);
 			assertThat(token(apps.tokenProvider("tenant-b"))).isEqualTo(singapore1);
-			assertThat(EasemobStub.tokenRequests(staging, "st-org", "st-app")).isEqualTo(2);
-			assertThat(EasemobStub.tokenRequests(china, "cn-org", "cn-app")).isEqualTo(1);
-			assertThat(EasemobStub.tokenRequests(singapore, "sg-org", "sg-app")).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(staging, "st-org", "st-app")).isEqualTo(2);
+			assertThat(TestApp.tokenRequests(china, "cn-org", "cn-app")).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(singapore, "sg-org", "sg-app")).isEqualTo(1);
 			apps.tokenProvider("default").invalidate(new EasemobToken(staging1.accessToken(), null, null));
 			assertThat(token(apps.tokenProvider("default"))).as("another app's token is not ours").isEqualTo(china1);
 		});
@@ -223,7 +221,7 @@ class EasemobAppsAutoConfigurationTests {
 	@Test
 	void shouldConfigureOnlyNamedAppsWhenTheFlatKeysNameNone() {
 		this.contextRunner
-			.withPropertyValues("easemob.apps.tenant-b.host=" + singapore.baseUrl(),
+			.withPropertyValues("easemob.apps.tenant-b.host=" + singapore.fake().baseUrl(),
 					"easemob.apps.tenant-b.app-key=sg-org#sg-app", "easemob.apps.tenant-b.client-id=sg-id",
 					"easemob.apps.tenant-b.client-secret=sg-secret-0000000002")
 			.run((context) -> {
@@ -243,7 +241,7 @@ class EasemobAppsAutoConfigurationTests {
 	@Test
 	void shouldKeepAFlatOnlyConfigurationAsTheAppDefault() {
 		this.contextRunner
-			.withPropertyValues("easemob.host=" + china.baseUrl(), "easemob.app-key=cn-org#cn-app",
+			.withPropertyValues("easemob.host=" + china.fake().baseUrl(), "easemob.app-key=cn-org#cn-app",
 					"easemob.client-id=cn-id", "easemob.client-secret=cn-secret-0000000001")
 			.run((context) -> {
 				EasemobApps apps = context.getBean(EasemobApps.class);
@@ -300,7 +298,7 @@ class EasemobAppsAutoConfigurationTests {
 			.run((context) -> {
 				EasemobApps apps = context.getBean(EasemobApps.class);
 				assertThat(apps.tokenProvider("default")).isSameAs(context.getBean("myProvider"));
-				assertThat(token(apps.tokenProvider("tenant-b"))).startsWith("YWMte3");
+				assertThat(token(apps.tokenProvider("tenant-b"))).startsWith("YWMt").isNotEqualTo(FixedTokenProvider.TOKEN);
 			});
 	}
 
@@ -323,9 +321,9 @@ class EasemobAppsAutoConfigurationTests {
 	@Test
 	void shouldRefuseTwoNamesForOneApp() {
 		FailureAnalysis analysis = analysisOf(this.contextRunner.withPropertyValues(threeApps())
-			.withPropertyValues("easemob.apps.copy.host=" + china.baseUrl(), "easemob.apps.copy.app-key=cn-org#cn-app"));
+			.withPropertyValues("easemob.apps.copy.host=" + china.fake().baseUrl(), "easemob.apps.copy.app-key=cn-org#cn-app"));
 		assertThat(analysis.getDescription()).contains("Property: easemob.apps.copy.app-key\n    Problem:  names the "
-				+ "same app as easemob (" + china.baseUrl() + ", cn-org#cn-app, client ID cn-id)");
+				+ "same app as easemob (" + china.fake().baseUrl() + ", cn-org#cn-app, client ID cn-id)");
 	}
 
 	@Test

@@ -3,20 +3,20 @@ package io.github.easemobtoken.autoconfigure;
 import java.net.ServerSocket;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.store.redis.RedisTokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RedisServer;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,14 +42,15 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 	static final RedisServer redisServer = new RedisServer();
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = new FakeEasemobExtension((builder) -> TestApp.serveTestApp(builder)
+		.app("org-b#app-b", TestApp.CLIENT_ID, "another-secret-0000000002"));
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
 				DataRedisReactiveAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
-		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
-				"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET);
+		.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
+				"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET);
 
 	private ApplicationContextRunner withRedis() {
 		return this.contextRunner.withPropertyValues("easemob.token.store=redis", "spring.data.redis.host=127.0.0.1",
@@ -61,7 +62,7 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 		withRedis().run((context) -> context.getBean(ReactiveStringRedisTemplate.class)
 			.execute((connection) -> connection.serverCommands().flushAll())
 			.blockLast(Duration.ofSeconds(10)));
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 	}
 
 	@Test
@@ -71,14 +72,14 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			assertThat(first.getBean(EasemobTokenProvider.class).getToken().block().accessToken()).isEqualTo(token(1));
 			ReactiveStringRedisTemplate redis = first.getBean(ReactiveStringRedisTemplate.class);
 			String key = first.getBean(RedisTokenStore.class).tokenKey();
-			assertThat(key).isEqualTo("easemob:{localhost:" + easemob.getPort() + "/easemob-demo#testapp/"
-					+ EasemobStub.CLIENT_ID + "}:token");
+			assertThat(key).isEqualTo("easemob:{127.0.0.1:" + TestApp.port(easemob) + "/easemob-demo#testapp/"
+					+ TestApp.CLIENT_ID + "}:token");
 			assertThat(redis.opsForValue().get(key).block()).as("published before callers resume").startsWith("1.");
 			withRedis().run((second) -> assertThat(
 					second.getBean(EasemobTokenProvider.class).getToken().block().accessToken())
 				.isEqualTo(token(1)));
 		});
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	/** What the binder reads as 'redis' must configure Redis: it did not for 're_dis'. */
@@ -94,7 +95,7 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 
 	@Test
 	void shouldKeepTwoAppsUnderTwoKeysOfOneRedis() {
-		EasemobStub.issueTokens(easemob, "org-b", "app-b", 7200);
+		TestApp.issueTokens(easemob, "org-b", "app-b", 7200);
 		ApplicationContextRunner twoApps = withRedis()
 			.withConfiguration(AutoConfigurations.of(EasemobWebClientAutoConfiguration.class,
 					EasemobAppsAutoConfiguration.class))
@@ -107,10 +108,10 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			tokens[1] = apps.tokenProvider("tenant-b").getToken().block(Duration.ofSeconds(5)).accessToken();
 			assertThat(tokens[0]).isNotEqualTo(tokens[1]);
 			ReactiveStringRedisTemplate redis = first.getBean(ReactiveStringRedisTemplate.class);
-			String namespace = "easemob:{localhost:" + easemob.getPort() + "/";
+			String namespace = "easemob:{127.0.0.1:" + TestApp.port(easemob) + "/";
 			assertThat(io.github.easemobtoken.test.RedisValues.keys(redis)).filteredOn((key) -> key.endsWith(":token"))
-				.containsExactlyInAnyOrder(namespace + "easemob-demo#testapp/" + EasemobStub.CLIENT_ID + "}:token",
-						namespace + "org-b#app-b/" + EasemobStub.CLIENT_ID + "}:token");
+				.containsExactlyInAnyOrder(namespace + "easemob-demo#testapp/" + TestApp.CLIENT_ID + "}:token",
+						namespace + "org-b#app-b/" + TestApp.CLIENT_ID + "}:token");
 		});
 		twoApps.run((second) -> {
 			EasemobApps apps = second.getBean(EasemobApps.class);
@@ -119,8 +120,8 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			assertThat(apps.tokenProvider("tenant-b").getToken().block(Duration.ofSeconds(5)).accessToken())
 				.isEqualTo(tokens[1]);
 		});
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
-		assertThat(EasemobStub.tokenRequests(easemob, "org-b", "app-b")).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob, "org-b", "app-b")).isEqualTo(1);
 	}
 
 	@Test
@@ -153,7 +154,7 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 					.isEqualTo(token(1));
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at most the store timeout, 500 ms, more")
 					.isLessThan(Duration.ofMillis(1500));
-				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 				assertThat(context.getBean(CachingEasemobTokenProvider.class).status().storeProblem())
 					.startsWith("read failed at ");
 			});
@@ -173,8 +174,8 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 		ApplicationContextRunner withoutBootsRedis = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
-			.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
-					"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET,
+			.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
+					"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET,
 					"easemob.token.store=redis");
 		assertThat(analysisOf(withoutBootsRedis).getDescription()).contains("Property: easemob.token.store")
 			.contains("'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one");

@@ -2,11 +2,13 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.test.EasemobContexts;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemob.Fault;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +25,9 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.USERS_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -41,15 +38,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobRestClientAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
-	private final ApplicationContextRunner contextRunner = EasemobContexts.withRestClient(easemob.baseUrl());
+	private final ApplicationContextRunner contextRunner = EasemobContexts.withRestClient(easemob.fake().baseUrl());
 
 	@BeforeEach
 	void easemobAnswers() {
-		EasemobStub.issueTokens(easemob, 3600);
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).withHeader("Authorization", equalTo("Bearer " + token(1)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
+		TestApp.issueTokens(easemob, 3600);
+		TestApp.addUsers(easemob);
 	}
 
 	private static HttpStatus getAlice(RestClient restClient) {
@@ -64,9 +60,9 @@ class EasemobRestClientAutoConfigurationTests {
 				.hasBean("easemobTokenClientHttpRequestInterceptor")
 				.hasSingleBean(EasemobTokenClientHttpRequestInterceptor.class);
 			assertThat(getAlice(context.getBean("easemobRestClient", RestClient.class))).isEqualTo(HttpStatus.OK);
-			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
-					equalTo("Bearer " + token(1))));
-			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting(FakeEasemob.ApiRequest::authorization)
+				.containsExactly("Bearer " + token(1));
+			assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		});
 	}
 
@@ -82,8 +78,8 @@ class EasemobRestClientAutoConfigurationTests {
 				.block(Duration.ofSeconds(10))
 				.getStatusCode()
 				.value()).isEqualTo(200);
-			easemob.verify(2, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")));
-			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).hasSize(2);
+			assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		});
 	}
 
@@ -91,14 +87,14 @@ class EasemobRestClientAutoConfigurationTests {
 	void shouldBuildOnBootsRestClientBuilderSoItsCustomizersApply() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			getAlice(context.getBean("easemobRestClient", RestClient.class));
-			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("X-Customized",
-					equalTo("yes")));
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting((call) -> call.header("X-Customized"))
+				.containsExactly("yes");
 		});
 	}
 
 	@Test
 	void shouldTimeOutReadsAfterTheResponseTimeout() {
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/slow")).atPriority(1).willReturn(okJson("{}").withFixedDelay(5000)));
+		easemob.fake().enqueueApiFault(Fault.slow(Duration.ofSeconds(5)));
 		this.contextRunner.withPropertyValues("easemob.response-timeout=1500ms").run((context) -> {
 			RestClient restClient = context.getBean("easemobRestClient", RestClient.class);
 			context.getBean(EasemobTokenProvider.class).getToken().block();
@@ -124,17 +120,15 @@ class EasemobRestClientAutoConfigurationTests {
 	@Test
 	void shouldUseTheUsersProviderWhenThereIsOne() {
 		this.contextRunner.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new).run((context) -> {
-			easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
-				.withHeader("Authorization", equalTo("Bearer " + FixedTokenProvider.TOKEN))
-				.willReturn(okJson("{}")));
+			easemob.fake().accept(TestApp.APP_KEY, FixedTokenProvider.TOKEN);
 			assertThat(getAlice(context.getBean("easemobRestClient", RestClient.class))).isEqualTo(HttpStatus.OK);
-			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+			assertThat(TestApp.tokenRequests(easemob)).isZero();
 		});
 	}
 
 	@Test
 	void shouldGiveAWebFluxApplicationNoRestClientBeans() {
-		EasemobContexts.reactiveWithRestClient(easemob.baseUrl()).run((context) -> {
+		EasemobContexts.reactiveWithRestClient(easemob.fake().baseUrl()).run((context) -> {
 			assertThat(context).hasNotFailed()
 				.doesNotHaveBean("easemobRestClient")
 				.doesNotHaveBean(RestClient.class)
@@ -145,7 +139,7 @@ class EasemobRestClientAutoConfigurationTests {
 
 	@Test
 	void shouldBackOffWithoutSpringBootRestClient() {
-		EasemobContexts.withWebClient(easemob.baseUrl())
+		EasemobContexts.withWebClient(easemob.fake().baseUrl())
 			.withConfiguration(AutoConfigurations.of(EasemobRestClientAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.restclient"))
 			.run((context) -> assertThat(context).hasNotFailed()

@@ -5,22 +5,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
 import io.github.easemobtoken.test.KeepingTokenStore;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,13 +36,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
-import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.CLIENT_ID;
+import static io.github.easemobtoken.test.TestApp.CLIENT_SECRET;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -52,15 +49,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					EasemobTokenAutoConfiguration.class));
 
 	private ApplicationContextRunner withEasemob() {
-		return this.contextRunner.withPropertyValues("easemob.host=" + easemob.baseUrl(),
-				"easemob.org-name=" + EasemobStub.ORG, "easemob.app-name=" + EasemobStub.APP,
+		return this.contextRunner.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(),
+				"easemob.org-name=" + TestApp.ORG, "easemob.app-name=" + TestApp.APP,
 				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
 	}
 
@@ -131,19 +128,18 @@ class EasemobTokenAutoConfigurationTests {
 
 	@Test
 	void shouldReadABareTtlAsSecondsAndSendItInTheConfiguredUnit() {
-		EasemobStub.issueTokens(easemob, 2000);
+		TestApp.issueTokens(easemob, 2000);
 		withEasemob().withPropertyValues("easemob.ttl=2", "easemob.ttl-unit=milliseconds").run((context) -> {
 			assertThat(context.getBean(EasemobProperties.class).getTtl()).isEqualTo(Duration.ofSeconds(2));
 			context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
-			easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
-					{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s","ttl":2000}"""
-				.formatted(CLIENT_ID, CLIENT_SECRET))));
+			assertThat(easemob.fake().tokenRequests()).as("200: grant_type and secret right")
+				.containsExactly(new FakeEasemob.TokenRequest(TestApp.APP_KEY, CLIENT_ID, 2000L, 200));
 		});
 	}
 
 	@Test
 	void shouldProvideTheTokenProviderBeanAndObtainATokenFromTheConfiguredHost() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		withEasemob().run((context) -> {
 			assertThat(context).hasSingleBean(EasemobTokenProvider.class)
 				.hasBean("easemobTokenProvider")
@@ -151,13 +147,13 @@ class EasemobTokenAutoConfigurationTests {
 				.hasSingleBean(InMemoryTokenStore.class);
 			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
 			assertThat(token.accessToken()).isEqualTo(token(1));
-			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void shouldResumeCallersThatWaitedForATokenOffTheHttpClientsEventLoop() {
-		EasemobStub.issueTokens(easemob, 3600, 200);
+		TestApp.issueTokens(easemob, 3600, 200);
 		withEasemob().run((context) -> {
 			Mono<String> thread = context.getBean(EasemobTokenProvider.class)
 				.getToken()
@@ -171,20 +167,20 @@ class EasemobTokenAutoConfigurationTests {
 
 	@Test
 	void shouldAcceptAnAppKeyInsteadOfOrgAndAppName() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner
-			.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+			.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
 					"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET)
 			.run((context) -> {
 				assertThat(context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5))
 					.accessToken()).isEqualTo(token(1));
-				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 			});
 	}
 
 	@Test
 	void shouldTimeOutTokenRequestsAfterTheConfiguredResponseTimeout() {
-		EasemobStub.issueTokens(easemob, 3600, 3000);
+		TestApp.issueTokens(easemob, 3600, 3000);
 		withEasemob().withPropertyValues("easemob.response-timeout=300ms").run((context) -> {
 			long start = System.nanoTime();
 			EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
@@ -196,7 +192,7 @@ class EasemobTokenAutoConfigurationTests {
 
 	@Test
 	void shouldCloseTheProviderWithTheContext() {
-		EasemobStub.failWith(easemob, 503, "down", "down");
+		TestApp.failWith(easemob, 503, "down", "down");
 		withEasemob().run((context) -> {
 			EasemobTokenProvider provider = context.getBean(EasemobTokenProvider.class);
 			catchThrowableOfType(EasemobTokenUnavailableException.class, () -> provider.getToken().block());
@@ -212,13 +208,13 @@ class EasemobTokenAutoConfigurationTests {
 			ShutdownProbe probe = context.getBean(ShutdownProbe.class);
 			context.close();
 			assertThat(probe.seenAtStop).hasMessageEndingWith("the token provider is closed");
-			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+			assertThat(TestApp.tokenRequests(easemob)).isZero();
 		});
 	}
 
 	@Test
 	void shouldNotCloseTheProviderWhenAChildContextCloses() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		withEasemob().run((context) -> {
 			try (AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
 				child.setParent(context);
@@ -239,12 +235,12 @@ class EasemobTokenAutoConfigurationTests {
 
 	@Test
 	void shouldBackOffWhenTheUserDefinesATokenStoreAndConsultIt() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		withEasemob().withUserConfiguration(UserStoreConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(TokenStore.class).doesNotHaveBean(InMemoryTokenStore.class);
 			EasemobToken token = context.getBean(EasemobTokenProvider.class).getToken().block(Duration.ofSeconds(5));
 			assertThat(token.accessToken()).isEqualTo("shared-token-from-another-instance-0042");
-			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+			assertThat(TestApp.tokenRequests(easemob)).isZero();
 			assertThat(context.getBean(UserStoreConfiguration.class).store.reads()).isEqualTo(1);
 		});
 	}
@@ -279,8 +275,8 @@ class EasemobTokenAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "HTTP://", "Http://", "HTTPS://" })
 	void shouldReadTheHostsSchemeWhateverItsCase(String scheme) {
-		String host = scheme + easemob.baseUrl().substring(easemob.baseUrl().indexOf("://") + 3);
-		EasemobStub.issueTokens(easemob, 3600);
+		String host = scheme + easemob.fake().baseUrl().substring(easemob.fake().baseUrl().indexOf("://") + 3);
+		TestApp.issueTokens(easemob, 3600);
 		withEasemob().withPropertyValues("easemob.host=" + host).run((context) -> {
 			assertThat(context).hasNotFailed();
 			if (scheme.equalsIgnoreCase("http://")) {
@@ -337,7 +333,7 @@ class EasemobTokenAutoConfigurationTests {
 
 		final KeepingTokenStore store = new KeepingTokenStore(new EasemobToken(
 				"shared-token-from-another-instance-0042", Instant.now().plus(Duration.ofHours(2)),
-				EasemobStub.APPLICATION));
+				TestApp.APPLICATION));
 
 		@Bean
 		TokenStore sharedStore() {

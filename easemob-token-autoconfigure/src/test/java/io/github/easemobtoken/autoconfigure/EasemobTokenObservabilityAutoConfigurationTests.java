@@ -2,14 +2,14 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthAutoConfiguration;
 import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthIndicator;
 import io.github.easemobtoken.metrics.EasemobTokenMetrics;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.test.TestApp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
+import static io.github.easemobtoken.test.TestApp.CLIENT_ID;
+import static io.github.easemobtoken.test.TestApp.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,12 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EasemobTokenAutoConfiguration.class,
 				EasemobTokenMetricsAutoConfiguration.class, EasemobTokenHealthAutoConfiguration.class))
-		.withPropertyValues("easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
+		.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
 				"easemob.client-id=" + CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET);
 
 	private static EasemobToken token(org.springframework.context.ApplicationContext context) {
@@ -52,7 +52,7 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@Test
 	void shouldRegisterTheMetersInBootsMeterRegistry() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
@@ -71,7 +71,7 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@Test
 	void shouldRegisterTheMetersInAUserMeterRegistry() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
 			token(context);
 			assertThat(context.getBean(SimpleMeterRegistry.class)
@@ -84,7 +84,7 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@Test
 	void shouldObserveTokenRequestsInTheApplicationsObservationRegistry() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 		this.contextRunner.withBean(io.micrometer.observation.ObservationRegistry.class, () -> {
 			io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
@@ -106,16 +106,16 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@Test
 	void shouldStartAndWorkWithoutMicrometer() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer")).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenMetrics.class);
-			assertThat(token(context).accessToken()).isEqualTo(EasemobStub.token(1));
+			assertThat(token(context).accessToken()).isEqualTo(TestApp.token(1));
 		});
 	}
 
 	@Test
 	void shouldContributeTheEasemobTokenHealthIndicator() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class))
@@ -140,10 +140,10 @@ class EasemobTokenObservabilityAutoConfigurationTests {
 
 	@Test
 	void shouldStartAndWorkWithoutBootsHealthModule() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(EasemobTokenHealthIndicator.class);
-			assertThat(token(context).accessToken()).isEqualTo(EasemobStub.token(1));
+			assertThat(token(context).accessToken()).isEqualTo(TestApp.token(1));
 		});
 	}
 

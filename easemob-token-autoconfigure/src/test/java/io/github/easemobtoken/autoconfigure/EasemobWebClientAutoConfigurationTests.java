@@ -3,11 +3,12 @@ package io.github.easemobtoken.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.test.EasemobContexts;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +31,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.USERS_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -48,15 +44,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobWebClientAutoConfigurationTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
-	private final ApplicationContextRunner contextRunner = EasemobContexts.withWebClient(easemob.baseUrl());
+	private final ApplicationContextRunner contextRunner = EasemobContexts.withWebClient(easemob.fake().baseUrl());
 
 	@BeforeEach
 	void easemobAnswers() {
-		EasemobStub.issueTokens(easemob, 3600);
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).withHeader("Authorization", equalTo("Bearer " + token(1)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}")));
+		TestApp.issueTokens(easemob, 3600);
+		TestApp.addUsers(easemob);
 	}
 
 	private static HttpStatus getAlice(WebClient webClient) {
@@ -76,8 +71,8 @@ class EasemobWebClientAutoConfigurationTests {
 				.hasBean("easemobTokenExchangeFilterFunction")
 				.hasSingleBean(EasemobTokenExchangeFilterFunction.class);
 			assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
-			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
-					equalTo("Bearer " + token(1))));
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting(FakeEasemob.ApiRequest::authorization)
+				.containsExactly("Bearer " + token(1));
 		});
 	}
 
@@ -92,11 +87,8 @@ class EasemobWebClientAutoConfigurationTests {
 				.retrieve()
 				.toBodilessEntity()
 				.block(Duration.ofSeconds(10));
-			assertThat(easemob.getAllServeEvents().stream()
-				.filter((event) -> event.getRequest().getUrl().startsWith(USERS_PATH))
-				.map((event) -> event.getRequest().getHeaders().getHeader("Authorization").values()))
-				.hasSize(2)
-				.allSatisfy((values) -> assertThat(values).containsExactly("Bearer " + token(1)));
+			assertThat(easemob.fake().apiRequests()).hasSize(2)
+				.allSatisfy((call) -> assertThat(call.headers().get("Authorization")).containsExactly("Bearer " + token(1)));
 		});
 	}
 
@@ -104,8 +96,8 @@ class EasemobWebClientAutoConfigurationTests {
 	void shouldBuildOnBootsWebClientBuilderSoItsCustomizersApply() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			getAlice(context.getBean("easemobWebClient", WebClient.class));
-			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("X-Customized",
-					equalTo("yes")));
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting((call) -> call.header("X-Customized"))
+				.containsExactly("yes");
 		});
 	}
 
@@ -141,24 +133,23 @@ class EasemobWebClientAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(OwnClientConfiguration.class).run((context) -> {
 			WebClient mine = context.getBean("myEasemobClient", WebClient.class);
 			assertThat(getAlice(mine)).isEqualTo(HttpStatus.OK);
-			easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
-					equalTo("Bearer " + token(1))));
+			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting(FakeEasemob.ApiRequest::authorization)
+				.containsExactly("Bearer " + token(1));
 		});
 	}
 
 	@Test
 	void shouldUseTheUsersProviderWhenThereIsOne() {
 		this.contextRunner.withBean("myProvider", EasemobTokenProvider.class, FixedTokenProvider::new).run((context) -> {
-			easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).withHeader("Authorization",
-					equalTo("Bearer " + FixedTokenProvider.TOKEN)).willReturn(okJson("{}")));
+			easemob.fake().accept(TestApp.APP_KEY, FixedTokenProvider.TOKEN);
 			assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
-			assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+			assertThat(TestApp.tokenRequests(easemob)).isZero();
 		});
 	}
 
 	@Test
 	void shouldQueueABurstOfAThousandCallsBeyondThePool() {
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(20)));
+		easemob.fake().apiDelay(Duration.ofMillis(20));
 		this.contextRunner.run((context) -> {
 			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
 			List<Integer> statuses = Flux.range(0, 1000)
@@ -167,13 +158,13 @@ class EasemobWebClientAutoConfigurationTests {
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(statuses).hasSize(1000).containsOnly(200);
-			assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+			assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void shouldHoldCallsBeyondMaxConnectionsUntilAConnectionIsFree() {
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(200)));
+		easemob.fake().apiDelay(Duration.ofMillis(200));
 		this.contextRunner.withPropertyValues("easemob.max-connections=2").run((context) -> {
 			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
 			getAlice(webClient);
@@ -191,7 +182,7 @@ class EasemobWebClientAutoConfigurationTests {
 
 	@Test
 	void shouldTimeOutCallsAfterTheResponseTimeout() {
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}").withFixedDelay(5000)));
+		easemob.fake().apiDelay(Duration.ofMillis(5000));
 		this.contextRunner.withPropertyValues("easemob.response-timeout=1500ms").run((context) -> {
 			WebClient webClient = context.getBean("easemobWebClient", WebClient.class);
 			context.getBean(EasemobTokenProvider.class).getToken().block();
@@ -211,7 +202,7 @@ class EasemobWebClientAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EasemobConnectionPool.class);
 				assertThat(getAlice(context.getBean("easemobWebClient", WebClient.class))).isEqualTo(HttpStatus.OK);
-				assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 			});
 	}
 
@@ -250,7 +241,7 @@ class EasemobWebClientAutoConfigurationTests {
 
 		@Bean
 		WebClient myEasemobClient(WebClient.Builder builder, EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction) {
-			return builder.baseUrl(easemob.baseUrl() + "/easemob-demo/testapp")
+			return builder.baseUrl(easemob.fake().baseUrl() + "/easemob-demo/testapp")
 				.filter(easemobTokenExchangeFilterFunction)
 				.build();
 		}

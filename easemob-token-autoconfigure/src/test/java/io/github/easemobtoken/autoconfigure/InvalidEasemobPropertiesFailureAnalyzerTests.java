@@ -3,7 +3,7 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +33,7 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 	private static final String CONSOLE = "from your app's Application Info page (应用详情) in the Easemob console";
 
 	private static final List<String> VALID = List.of("easemob.org-name=easemob-demo", "easemob.app-name=testapp",
-			"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET);
+			"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EasemobTokenAutoConfiguration.class));
@@ -45,7 +45,7 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 			analysis[0] = new InvalidEasemobPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
 		});
 		assertThat(analysis[0]).as("analysis").isNotNull();
-		assertThat(analysis[0].getDescription() + analysis[0].getAction()).doesNotContain(EasemobStub.CLIENT_SECRET);
+		assertThat(analysis[0].getDescription() + analysis[0].getAction()).doesNotContain(TestApp.CLIENT_SECRET);
 		return analysis[0];
 	}
 
@@ -109,7 +109,7 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 				throw context.getStartupFailure();
 			}).satisfies((ex) -> {
 				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-					assertThat(String.valueOf(cause.getMessage())).doesNotContain(EasemobStub.CLIENT_SECRET);
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain(TestApp.CLIENT_SECRET);
 				}
 			});
 		});
@@ -120,7 +120,7 @@ class InvalidEasemobPropertiesFailureAnalyzerTests {
 		SpringApplication application = new SpringApplication(MinimalApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(java.util.Map.of("easemob.org-name", "easemob-demo", "easemob.app-name", "testapp",
-				"easemob.client-id", EasemobStub.CLIENT_ID));
+				"easemob.client-id", TestApp.CLIENT_ID));
 		assertThatException().isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The Easemob configuration is not valid:")

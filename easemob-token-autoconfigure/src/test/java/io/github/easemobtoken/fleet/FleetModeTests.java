@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
@@ -21,9 +20,10 @@ import io.github.easemobtoken.autoconfigure.EasemobTokenMetricsAutoConfiguration
 import io.github.easemobtoken.autoconfigure.EasemobTokenProviderBuilderCustomizer;
 import io.github.easemobtoken.autoconfigure.EasemobWebClientAutoConfiguration;
 import io.github.easemobtoken.store.redis.RedisTokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RedisServer;
 import io.github.easemobtoken.test.RedisValues;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
@@ -56,8 +56,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.github.easemobtoken.test.EasemobStub.token;
 import static io.github.easemobtoken.test.Eventually.eventually;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -75,7 +75,7 @@ class FleetModeTests {
 	static final RedisServer redisServer = new RedisServer();
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock(20);
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private static final int INSTANCES = 4;
 
@@ -104,9 +104,9 @@ class FleetModeTests {
 
 	/** Lifetime 6 s, refresh 2 s ahead, a 1 s floor, a 2 s response timeout. */
 	private ConfigurableApplicationContext start(String... properties) {
-		List<String> all = new ArrayList<>(List.of("easemob.host=" + easemob.baseUrl(),
-				"easemob.app-key=" + EasemobStub.ORG + "#" + EasemobStub.APP, "easemob.client-id=" + EasemobStub.CLIENT_ID,
-				"easemob.client-secret=" + EasemobStub.CLIENT_SECRET, "easemob.token.store=redis",
+		List<String> all = new ArrayList<>(List.of("easemob.host=" + easemob.fake().baseUrl(),
+				"easemob.app-key=" + TestApp.APP_KEY, "easemob.client-id=" + TestApp.CLIENT_ID,
+				"easemob.client-secret=" + TestApp.CLIENT_SECRET, "easemob.token.store=redis",
 				"easemob.token.refresh-before-expiry=2s", "easemob.token.min-request-interval=1s",
 				"easemob.token.max-backoff=1m", "easemob.token.store-timeout=300ms", "easemob.response-timeout=2s",
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisServer.port(),
@@ -148,7 +148,7 @@ class FleetModeTests {
 	}
 
 	private static int tokenRequests() {
-		return EasemobStub.tokenRequests(easemob);
+		return TestApp.tokenRequests(easemob);
 	}
 
 	private static String current(CachingEasemobTokenProvider provider) {
@@ -157,7 +157,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldMakeOneTokenRequestWhenTheWholeFleetStartsCold() throws Exception {
-		EasemobStub.issueTokens(easemob, 3600, 200);
+		TestApp.issueTokens(easemob, 3600, 200);
 		startFleet();
 		ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
 		try {
@@ -185,7 +185,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldMakeOneTokenRequestPerRotationForTheWholeFleet() {
-		EasemobStub.issueTokens(easemob, 6);
+		TestApp.issueTokens(easemob, 6);
 		startFleet();
 		List<List<String>> seen = new ArrayList<>();
 		for (CachingEasemobTokenProvider provider : providers()) {
@@ -202,7 +202,7 @@ class FleetModeTests {
 				}
 			}
 		}
-		List<String> sixTokens = Stream.of(1, 2, 3, 4, 5, 6).map(EasemobStub::token).toList();
+		List<String> sixTokens = Stream.of(1, 2, 3, 4, 5, 6).map(TestApp::token).toList();
 		assertThat(seen).as("every instance took every token, and only those").containsOnly(sixTokens);
 		assertThat(tokenRequests()).as("the first token, then one per rotation").isEqualTo(6);
 		assertThat(refreshTimers()).isEqualTo(6);
@@ -210,7 +210,7 @@ class FleetModeTests {
 			assertThat(RedisValues.containsPieceOf(this.redis, token(n), 12)).as("a piece of token %d in Redis", n)
 				.isFalse();
 		}
-		assertThat(RedisValues.containsPieceOf(this.redis, EasemobStub.CLIENT_SECRET, 12)).isFalse();
+		assertThat(RedisValues.containsPieceOf(this.redis, TestApp.CLIENT_SECRET, 12)).isFalse();
 	}
 
 	private boolean allHold(String token) {
@@ -220,7 +220,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldReplaceARevokedTokenOnceForTheWholeFleet() throws Exception {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		UsersApi users = new UsersApi(easemob);
 		users.acceptOnly(1);
 		startFleet();
@@ -248,7 +248,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldBackOffAsOneInstanceWouldWhenEasemobFailsForTheWholeFleet() {
-		EasemobStub.failWith(easemob, 503, "service_unavailable", "busy");
+		TestApp.failWith(easemob, 503, "service_unavailable", "busy");
 		startFleet();
 		for (CachingEasemobTokenProvider provider : providers()) {
 			EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
@@ -270,7 +270,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldLetAnotherInstanceTakeOverAfterTheLeaseOfAnOwnerThatDied() {
-		EasemobStub.issueTokens(easemob, 3600, 1500);
+		TestApp.issueTokens(easemob, 3600, 1500);
 		ConfigurableApplicationContext doomed = start("easemob.response-timeout=5s");
 		provider(doomed).getToken().subscribe(null, (ex) -> {
 		});
@@ -293,11 +293,12 @@ class FleetModeTests {
 
 	@Test
 	void shouldLetAnInstanceWithAnotherSecretFetchItsOwnTokenWithoutOverwritingTheSharedOne(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		ConfigurableApplicationContext first = start();
 		assertThat(current(provider(first))).isEqualTo(token(1));
 		String key = first.getBean(RedisTokenStore.class).tokenKey();
 		String shared = this.redis.opsForValue().get(key).block();
+		easemob.fake().acceptSecret(TestApp.APP_KEY, "YXA6-a-rotated-secret-0000000");
 		ConfigurableApplicationContext rotated = start("easemob.client-secret=YXA6-a-rotated-secret-0000000");
 		CachingEasemobTokenProvider stranger = provider(rotated);
 		assertThat(current(stranger)).isEqualTo(token(2));
@@ -314,7 +315,7 @@ class FleetModeTests {
 
 	@Test
 	void shouldServeEveryCallQuicklyWhileRedisIsKilledAndRestarted() throws Exception {
-		EasemobStub.issueTokens(easemob, 6);
+		TestApp.issueTokens(easemob, 6);
 		startFleet();
 		for (CachingEasemobTokenProvider provider : providers()) {
 			assertThat(current(provider)).isEqualTo(token(1));

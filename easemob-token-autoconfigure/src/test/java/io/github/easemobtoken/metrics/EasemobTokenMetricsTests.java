@@ -2,22 +2,22 @@ package io.github.easemobtoken.metrics;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.store.StoredToken;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.ScriptedTokenStore;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenMetricsTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private static final String APP = "easemob-demo#testapp";
 
@@ -80,7 +80,7 @@ class EasemobTokenMetricsTests {
 
 	@Test
 	void shouldTimeSuccessfulRequestsAndGaugeTheSecondsToExpiry() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
 		this.provider.getToken().block();
 		assertThat(refreshes("success")).isEqualTo(1);
@@ -96,11 +96,11 @@ class EasemobTokenMetricsTests {
 
 	@Test
 	void shouldCountFailuresByReasonAndGaugeNaNWithoutAToken() {
-		EasemobStub.failWith(easemob, 503, "down", "down");
+		TestApp.failWith(easemob, 503, "down", "down");
 		catchThrowableOfType(EasemobTokenUnavailableException.class, () -> this.provider.getToken().block());
 		this.clock.advance(Duration.ofSeconds(10));
 		eventuallyFailures(2);
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		this.clock.advance(Duration.ofSeconds(20));
 		eventuallyFailures(3);
 		assertThat(refreshes("failure")).isEqualTo(3);
@@ -116,14 +116,14 @@ class EasemobTokenMetricsTests {
 
 	@Test
 	void shouldGaugeInfinityForATokenThatNeverExpires() {
-		EasemobStub.issueTokens(easemob, 0);
+		TestApp.issueTokens(easemob, 0);
 		this.provider.getToken().block();
 		assertThat(expiry()).isEqualTo(Double.POSITIVE_INFINITY);
 	}
 
 	@Test
 	void shouldCountEvery401ForTheCurrentToken() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		EasemobToken first = this.provider.getToken().block();
 		this.provider.invalidate(first);
 		assertThat(rejections()).as("kept: fresher than the floor").isEqualTo(1);
@@ -137,7 +137,7 @@ class EasemobTokenMetricsTests {
 
 	@Test
 	void shouldCountStoreOperationsThatFailedByOperation() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.close();
 		ScriptedTokenStore store = new ScriptedTokenStore()
 			.thenRead(Mono.error(new IllegalStateException("Redis is down")))

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,14 +71,14 @@ class BadConfigurationTests {
 			""")
 	void shouldStopStartupNamingTheKeyAndWhatItAccepts(String key, String value, String report, CapturedOutput output) {
 		Map<String, Object> properties = new HashMap<>(Map.of("easemob.app-key", "easemob-demo#testapp",
-				"easemob.client-id", EasemobStub.CLIENT_ID, "easemob.client-secret", EasemobStub.CLIENT_SECRET));
+				"easemob.client-id", TestApp.CLIENT_ID, "easemob.client-secret", TestApp.CLIENT_SECRET));
 		properties.put(key, value);
 		SpringApplication application = new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(properties);
 		assertThatException().isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START").contains(report.replace("\\n", "\n"));
-		assertThat(output.getAll()).doesNotContain(EasemobStub.CLIENT_SECRET);
+		assertThat(output.getAll()).doesNotContain(TestApp.CLIENT_SECRET);
 		if (key.equals("easemob.ttl-unit")) {
 			assertThat(output).contains("Failed to bind properties under 'easemob.ttl-unit'")
 				.contains("The following values are valid:")

@@ -9,23 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.test.EasemobContexts;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob.Fault;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,9 +37,9 @@ class BanProtectionLoadTests {
 	private static final int BOUND = 10 / 1 + 1;
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock(THREADS + 20);
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
-	private final ApplicationContextRunner contextRunner = EasemobContexts.withWebClient(easemob.baseUrl())
+	private final ApplicationContextRunner contextRunner = EasemobContexts.withWebClient(easemob.fake().baseUrl())
 		.withPropertyValues("easemob.token.min-request-interval=1s", "easemob.token.max-backoff=5s",
 				"easemob.response-timeout=2s");
 
@@ -76,23 +70,23 @@ class BanProtectionLoadTests {
 		Map<String, Long> totals = new TreeMap<>();
 		outcomes.forEach((outcome, count) -> totals.put(outcome, count.sum()));
 		System.out.printf("[load] %d threads, %d s: outcomes %s, %d token requests, %d API calls%n", THREADS,
-				RUN.toSeconds(), totals, EasemobStub.tokenRequests(easemob), apiCalls());
+				RUN.toSeconds(), totals, TestApp.tokenRequests(easemob), apiCalls());
 		return totals;
 	}
 
 	private static int apiCalls() {
-		return easemob.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*")).build()).getCount();
+		return easemob.fake().apiRequests().size();
 	}
 
 	@Test
 	void shouldHoldTheFloorWhileTheEndpointAnswersInvalidGrant() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}")));
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.addUsers(easemob);
 		this.contextRunner.run((context) -> {
 			Map<String, Long> outcomes = load(context.getBean("easemobWebClient", WebClient.class));
 			assertThat(outcomes).containsOnlyKeys("EasemobTokenUnavailableException");
 			assertThat(outcomes.get("EasemobTokenUnavailableException")).isGreaterThan(1000);
-			assertThat(EasemobStub.tokenRequests(easemob)).as("0 s, 5 s and perhaps 10 s").isBetween(2, 3)
+			assertThat(TestApp.tokenRequests(easemob)).as("0 s, 5 s and perhaps 10 s").isBetween(2, 3)
 				.isLessThanOrEqualTo(BOUND);
 			assertThat(apiCalls()).as("nothing sent without a token").isZero();
 		});
@@ -100,12 +94,12 @@ class BanProtectionLoadTests {
 
 	@Test
 	void shouldHoldTheFloorWhileTheEndpointAnswers503() {
-		easemob.stubFor(post(urlEqualTo(EasemobStub.TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(okJson("{}")));
+		easemob.fake().failEveryTokenRequest(Fault.status(503, "service_unavailable", "down"));
+		TestApp.addUsers(easemob);
 		this.contextRunner.run((context) -> {
 			Map<String, Long> outcomes = load(context.getBean("easemobWebClient", WebClient.class));
 			assertThat(outcomes).containsOnlyKeys("EasemobTokenUnavailableException");
-			assertThat(EasemobStub.tokenRequests(easemob)).as("backoff 1, 2, 4, 5 s").isBetween(3, 6)
+			assertThat(TestApp.tokenRequests(easemob)).as("backoff 1, 2, 4, 5 s").isBetween(3, 6)
 				.isLessThanOrEqualTo(BOUND);
 			assertThat(apiCalls()).isZero();
 		});
@@ -113,15 +107,14 @@ class BanProtectionLoadTests {
 
 	@Test
 	void shouldHoldTheFloorInAStormOf401sFromTheApi() {
-		EasemobStub.issueTokens(easemob, 3600);
-		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":\"unauthorized\",\"error_description\":\"Unable to authenticate\"}")));
+		TestApp.issueTokens(easemob, 3600);
+		TestApp.addUsers(easemob);
+		easemob.fake().failEveryApiRequest(Fault.status(401, "unauthorized", "Unable to authenticate"));
 		this.contextRunner.run((context) -> {
 			Map<String, Long> outcomes = load(context.getBean("easemobWebClient", WebClient.class));
 			assertThat(outcomes).containsOnlyKeys("401");
 			assertThat(outcomes.get("401")).isGreaterThan(1000);
-			assertThat(EasemobStub.tokenRequests(easemob)).as("at most one a second").isBetween(2, BOUND);
+			assertThat(TestApp.tokenRequests(easemob)).as("at most one a second").isBetween(2, BOUND);
 			assertThat(apiCalls()).isGreaterThan(1000);
 		});
 	}

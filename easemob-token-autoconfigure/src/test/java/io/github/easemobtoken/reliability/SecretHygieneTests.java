@@ -16,7 +16,9 @@ import io.github.easemobtoken.autoconfigure.health.EasemobTokenHealthIndicator;
 import io.github.easemobtoken.metrics.EasemobTokenMetrics;
 import io.github.easemobtoken.reliability.TokenEndpointFaultMatrixTests.EndpointFault;
 import io.github.easemobtoken.store.TokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
+import io.github.easemobtoken.test.WireMockFaults;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenPolicy;
@@ -24,6 +26,7 @@ import io.github.easemobtoken.token.TtlUnit;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,10 +50,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
-import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.CLIENT_SECRET;
+import static io.github.easemobtoken.test.TestApp.TOKEN_PATH;
+import static io.github.easemobtoken.test.TestApp.USERS_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,7 +68,15 @@ import static org.awaitility.Awaitility.await;
 class SecretHygieneTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension fake = TestApp.fake();
+
+	@RegisterExtension
+	static final WireMockExtension easemob = WireMockFaults.server();
+
+	@BeforeEach
+	void passToTheFake() {
+		WireMockFaults.passTo(easemob, fake);
+	}
 
 	/** What a person could see: messages, toString()s, endpoint bodies. */
 	private final List<String> seen = new ArrayList<>();
@@ -90,7 +101,7 @@ class SecretHygieneTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.REACTIVE)
 			.properties("server.port=0", "easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
-					"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET,
+					"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET,
 					"easemob.token.min-request-interval=1ms", "easemob.token.max-backoff=1ms",
 					"easemob.response-timeout=1s", "logging.level.io.github.easemobtoken=TRACE",
 					"logging.level.org.springframework.web.reactive.function.client=TRACE",
@@ -130,7 +141,7 @@ class SecretHygieneTests {
 
 	@Test
 	void shouldNeverShowTheSecretOrATokenAnywhere(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 3600);
+		WireMockFaults.issueTokens(easemob, fake, 3600);
 		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10).willReturn(aResponse().withStatus(401)));
 		easemob.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
 			.withHeader("Authorization", equalTo("Bearer " + token(2)))
@@ -161,7 +172,7 @@ class SecretHygieneTests {
 			seeEndpoints(context);
 			assertThat(this.seen).as("what was looked at").hasSizeGreaterThan(faults.size() * 3);
 			List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, "late-token-0001", "unusable-token-0001"));
-			IntStream.rangeClosed(1, 20).mapToObj(EasemobStub::token).forEach(secrets::add);
+			IntStream.rangeClosed(1, 20).mapToObj(TestApp::token).forEach(secrets::add);
 			for (String secret : secrets) {
 				assertThat(output.getAll()).as("the log").doesNotContain(secret);
 				assertThat(this.seen).noneMatch((text) -> text.contains(secret));
@@ -173,7 +184,7 @@ class SecretHygieneTests {
 
 	private void seePublicTypes(ConfigurableApplicationContext context, CachingEasemobTokenProvider provider) {
 		EasemobProperties properties = context.getBean(EasemobProperties.class);
-		EasemobApp app = new EasemobApp(java.net.URI.create(easemob.baseUrl()), EasemobStub.ORG, EasemobStub.APP);
+		EasemobApp app = new EasemobApp(java.net.URI.create(easemob.baseUrl()), TestApp.ORG, TestApp.APP);
 		EasemobCredentials credentials = new EasemobCredentials(properties.getClientId(), properties.getClientSecret());
 		List<Object> objects = List.of(provider, provider.status(), properties, properties.getToken(), app, credentials,
 				context.getBean(TokenStore.class), context.getBean(EasemobTokenProvider.class),
@@ -200,7 +211,7 @@ class SecretHygieneTests {
 			assertThat(body).as(endpoint).isNotBlank();
 			this.seen.add(body);
 		}
-		assertThat(this.seen.get(this.seen.size() - 4)).as("/env shows values").contains(EasemobStub.CLIENT_ID);
+		assertThat(this.seen.get(this.seen.size() - 4)).as("/env shows values").contains(TestApp.CLIENT_ID);
 	}
 
 }

@@ -12,9 +12,11 @@ import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.ProviderHarness;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
+import io.github.easemobtoken.test.WireMockFaults;
 import io.github.easemobtoken.token.TokenStatus;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +35,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.TOKEN_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static io.github.easemobtoken.test.VirtualClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +65,15 @@ class TokenEndpointFaultMatrixTests {
 			+ "<h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension fake = TestApp.fake();
+
+	@RegisterExtension
+	static final WireMockExtension easemob = WireMockFaults.server();
+
+	@BeforeEach
+	void passToTheFake() {
+		WireMockFaults.passTo(easemob, fake);
+	}
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -106,19 +116,19 @@ class TokenEndpointFaultMatrixTests {
 				new EndpointFault("502 with an HTML page",
 						() -> aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(HTML_502),
 						TokenFailureReason.SERVER_ERROR, "server_error (HTTP 502): no error description", TRANSIENT),
-				new EndpointFault("503", () -> EasemobStub.errorResponse(503, "service_unavailable", "maintenance"),
+				new EndpointFault("503", () -> WireMockFaults.errorResponse(503, "service_unavailable", "maintenance"),
 						TokenFailureReason.SERVER_ERROR, "server_error (HTTP 503): maintenance", TRANSIENT),
 				new EndpointFault("429 without Retry-After",
-						() -> EasemobStub.errorResponse(429, "reach_limit", "This request has reached api limit"),
+						() -> WireMockFaults.errorResponse(429, "reach_limit", "This request has reached api limit"),
 						TokenFailureReason.RATE_LIMITED,
 						"rate_limited (HTTP 429): This request has reached api limit — the token endpoint's rate limit "
 								+ "was reached",
 						TRANSIENT),
 				new EndpointFault("429 with Retry-After in seconds",
-						() -> EasemobStub.errorResponse(429, "reach_limit", "limit").withHeader("Retry-After", "60"),
+						() -> WireMockFaults.errorResponse(429, "reach_limit", "limit").withHeader("Retry-After", "60"),
 						TokenFailureReason.RATE_LIMITED, "rate_limited (HTTP 429): limit", RETRY_AFTER_60),
 				new EndpointFault("429 with Retry-After as an HTTP date",
-						() -> EasemobStub.errorResponse(429, "reach_limit", "limit")
+						() -> WireMockFaults.errorResponse(429, "reach_limit", "limit")
 							.withHeader("Date", "Tue, 24 Nov 2026 10:00:00 GMT")
 							.withHeader("Retry-After", "Tue, 24 Nov 2026 10:01:30 GMT"),
 						TokenFailureReason.RATE_LIMITED, "rate_limited (HTTP 429): limit", RETRY_AFTER_90),
@@ -178,12 +188,12 @@ class TokenEndpointFaultMatrixTests {
 								+ "easemob.app-name",
 						CONFIGURATION),
 				new EndpointFault("400 invalid_grant",
-						() -> EasemobStub.errorResponse(400, "invalid_grant", "client_secret does not match"),
+						() -> WireMockFaults.errorResponse(400, "invalid_grant", "client_secret does not match"),
 						TokenFailureReason.INVALID_GRANT,
 						"invalid_grant (HTTP 400): client_secret does not match — check easemob.client-secret",
 						CONFIGURATION),
 				new EndpointFault("404 organization_application_not_found",
-						() -> EasemobStub.errorResponse(404, "organization_application_not_found",
+						() -> WireMockFaults.errorResponse(404, "organization_application_not_found",
 								"Could not find application for easemob-demo/testapp from URI: easemob-demo/testapp/token"),
 						TokenFailureReason.ORGANIZATION_APPLICATION_NOT_FOUND,
 						"organization_application_not_found (HTTP 404): Could not find application", CONFIGURATION));
@@ -218,13 +228,13 @@ class TokenEndpointFaultMatrixTests {
 			.contains("; next token request not before ");
 		assertThat(ex.getNextAttemptAt()).isEqualTo(START.plusSeconds(fault.schedule().get(1)));
 		assertThat(this.harness.unavailable()).as("each caller its own").isNotSameAs(ex);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(WireMockFaults.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("faults")
 	void shouldKeepServingAStillValidTokenUntilItExpires(EndpointFault fault) {
-		EasemobStub.issueTokens(easemob, 3600);
+		WireMockFaults.issueTokens(easemob, fake, 3600);
 		assertThat(this.harness.currentToken()).isEqualTo(token(1));
 		fail(fault);
 		this.clock.advance(Duration.ofMinutes(55));
@@ -258,7 +268,7 @@ class TokenEndpointFaultMatrixTests {
 		fail(fault);
 		Duration wait = this.harness.unavailable().getLastFailure().isConfigurationError() ? Duration.ofMinutes(5)
 				: Duration.ofSeconds(fault.schedule().get(1));
-		EasemobStub.issueTokens(easemob, 3600);
+		WireMockFaults.issueTokens(easemob, fake, 3600);
 		this.harness.advanceAndExpectNoRequest(wait.minusMillis(1));
 		this.clock.advance(Duration.ofMillis(1));
 		this.harness.awaitRequests(2);
@@ -268,7 +278,7 @@ class TokenEndpointFaultMatrixTests {
 		assertThat(status.lastFailure()).isNull();
 		assertThat(status.consecutiveFailures()).isZero();
 		assertThat(traffic(600)).as("calls served in the next ten minutes").isEqualTo(600);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(WireMockFaults.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 	@Test

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.UsersApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
+import static io.github.easemobtoken.test.TestApp.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenNeverLoggedTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
@@ -66,8 +66,8 @@ class TokenNeverLoggedTests {
 
 	private ConfigurableApplicationContext start(WebApplicationType type, String... properties) {
 		return new SpringApplicationBuilder(Application.class).web(type)
-			.properties("server.port=0", "easemob.host=" + easemob.baseUrl(), "easemob.app-key=easemob-demo#testapp",
-					"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET,
+			.properties("server.port=0", "easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
+					"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET,
 					"easemob.token.min-request-interval=1ms", "spring.http.codecs.log-request-details=true",
 					"spring.mvc.log-request-details=true")
 			.properties(properties)
@@ -83,7 +83,7 @@ class TokenNeverLoggedTests {
 
 	private void assertNothingSecret(CapturedOutput output) {
 		List<String> secrets = new java.util.ArrayList<>(List.of(CLIENT_SECRET));
-		IntStream.rangeClosed(1, 5).mapToObj(EasemobStub::token).forEach(secrets::add);
+		IntStream.rangeClosed(1, 5).mapToObj(TestApp::token).forEach(secrets::add);
 		String log = output.getAll().substring(this.logStart);
 		assertThat(log).as("TRACE was on").contains("TRACE");
 		for (String secret : secrets) {
@@ -94,7 +94,7 @@ class TokenNeverLoggedTests {
 
 	@Test
 	void shouldNotLogTheTokenOrTheSecretFromEasemobWebClient(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		UsersApi users = new UsersApi(easemob);
 		users.acceptOnly(2);
 		try (ConfigurableApplicationContext context = start(WebApplicationType.REACTIVE)) {
@@ -111,7 +111,7 @@ class TokenNeverLoggedTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "reactor", "jdk", "simple", "http-components", "jetty" })
 	void shouldNotLogTheTokenOrTheSecretFromEasemobRestClient(String factory, CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		UsersApi users = new UsersApi(easemob);
 		users.acceptOnly(2);
 		try (ConfigurableApplicationContext context = start(WebApplicationType.SERVLET,

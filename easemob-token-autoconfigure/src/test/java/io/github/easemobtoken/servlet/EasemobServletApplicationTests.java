@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starts with a cold token cache.
  */
 @SpringBootTest(classes = EasemobServletApplicationTests.MvcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet", "easemob.app-key=" + EasemobStub.ORG + "#"
-				+ EasemobStub.APP, "easemob.client-id=" + EasemobStub.CLIENT_ID,
-				"easemob.client-secret=" + EasemobStub.CLIENT_SECRET, "easemob.token.min-request-interval=100ms" })
+		properties = { "spring.main.web-application-type=servlet", "easemob.app-key=" + TestApp.ORG + "#"
+				+ TestApp.APP, "easemob.client-id=" + TestApp.CLIENT_ID,
+				"easemob.client-secret=" + TestApp.CLIENT_SECRET, "easemob.token.min-request-interval=100ms" })
 @DirtiesContext(classMode = ClassMode.BEFORE_EACH_TEST_METHOD)
 class EasemobServletApplicationTests {
 
@@ -55,11 +55,11 @@ class EasemobServletApplicationTests {
 	private static final int API_DELAY_MILLIS = 200;
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock(100);
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	@DynamicPropertySource
 	static void easemobHost(DynamicPropertyRegistry registry) {
-		registry.add("easemob.host", easemob::baseUrl);
+		registry.add("easemob.host", () -> easemob.fake().baseUrl());
 	}
 
 	@LocalServerPort
@@ -94,41 +94,41 @@ class EasemobServletApplicationTests {
 
 	@Test
 	void shouldCallEasemobWithTheBearerToken() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).contains("alice");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.callsWith(1)).isEqualTo(1);
 	}
 
 	@Test
 	void shouldRefreshAndRetryOnceAfterA401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(2);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).contains("alice");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.callsWith(1)).as("rejected").isEqualTo(1);
 		assertThat(this.usersApi.callsWith(2)).as("retried").isEqualTo(1);
 	}
 
 	@Test
 	void shouldHandTheSecond401ToTheCaller() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(99);
 		ResponseEntity<String> response = getProfile("alice");
 		assertThat(response.getStatusCode().value()).isEqualTo(401);
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.callsWith(1) + this.usersApi.callsWith(2)).isEqualTo(2);
 	}
 
 	@Test
 	void shouldShareOneTokenRequestAmongFiftyConcurrentCallsOnAColdCache() throws Exception {
-		EasemobStub.issueTokens(easemob, 3600, 300);
+		TestApp.issueTokens(easemob, 3600, 300);
 		this.usersApi.acceptOnly(1);
 		ExecutorService callers = Executors.newFixedThreadPool(50);
 		try {
@@ -143,7 +143,7 @@ class EasemobServletApplicationTests {
 		finally {
 			callers.shutdownNow();
 		}
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.callsWith(1)).isEqualTo(50);
 	}
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.easemobtoken.EasemobToken;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ class InMemoryTokenStoreTests {
 
 	private final InMemoryTokenStore store = new InMemoryTokenStore();
 
-	private final EasemobToken token = new EasemobToken(EasemobStub.token(1), null, null);
+	private final EasemobToken token = new EasemobToken(TestApp.token(1), null, null);
 
 	@Test
 	void shouldHoldNothingEvenAfterATokenIsPublished() {

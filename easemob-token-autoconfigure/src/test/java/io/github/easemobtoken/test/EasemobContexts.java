@@ -70,8 +70,8 @@ public final class EasemobContexts {
 	}
 
 	private static String[] appProperties(String host) {
-		return new String[] { "easemob.host=" + host, "easemob.app-key=" + EasemobStub.ORG + "#" + EasemobStub.APP,
-				"easemob.client-id=" + EasemobStub.CLIENT_ID, "easemob.client-secret=" + EasemobStub.CLIENT_SECRET };
+		return new String[] { "easemob.host=" + host, "easemob.app-key=" + TestApp.APP_KEY,
+				"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET };
 	}
 
 }

@@ -3,8 +3,10 @@ package io.github.easemobtoken.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 public final class ProviderHarness implements AutoCloseable {
 
-	private final WireMockExtension easemob;
+	private final IntSupplier tokenRequests;
 
 	private final VirtualClock clock;
 
@@ -41,29 +43,50 @@ public final class ProviderHarness implements AutoCloseable {
 
 	private final CachingEasemobTokenProvider provider;
 
-	public ProviderHarness(WireMockExtension easemob, VirtualClock clock) {
+	public ProviderHarness(FakeEasemobExtension easemob, VirtualClock clock) {
 		this(easemob, clock, TtlUnit.SECONDS, 0.5, new InMemoryTokenStore(), Duration.ofSeconds(5));
 	}
 
 	/**
-	 * A harness.
-	 * @param easemob the WireMock Easemob
+	 * A harness against the fake Easemob.
+	 * @param easemob the fake Easemob
 	 * @param clock the virtual clock
 	 * @param unit the TTL unit
 	 * @param jitter the fixed jitter draw, 0.5 for none
 	 * @param store the token store
 	 * @param responseTimeout the response timeout of token requests (real time)
 	 */
-	public ProviderHarness(WireMockExtension easemob, VirtualClock clock, TtlUnit unit, double jitter,
+	public ProviderHarness(FakeEasemobExtension easemob, VirtualClock clock, TtlUnit unit, double jitter,
 			TokenStore store, Duration responseTimeout) {
-		this.easemob = easemob;
+		this(TestApp.app(easemob), () -> TestApp.tokenRequests(easemob), clock, unit, jitter, store, responseTimeout);
+	}
+
+	/**
+	 * A harness against WireMock in front of the fake Easemob, that counts the token
+	 * requests WireMock received.
+	 * @param wireMock the WireMock server
+	 * @param clock the virtual clock
+	 * @param unit the TTL unit
+	 * @param jitter the fixed jitter draw, 0.5 for none
+	 * @param store the token store
+	 * @param responseTimeout the response timeout of token requests (real time)
+	 */
+	public ProviderHarness(WireMockExtension wireMock, VirtualClock clock, TtlUnit unit, double jitter,
+			TokenStore store, Duration responseTimeout) {
+		this(WireMockFaults.app(wireMock), () -> WireMockFaults.tokenRequests(wireMock), clock, unit, jitter, store,
+				responseTimeout);
+	}
+
+	private ProviderHarness(EasemobApp app, IntSupplier tokenRequests, VirtualClock clock, TtlUnit unit,
+			double jitter, TokenStore store, Duration responseTimeout) {
+		this.tokenRequests = tokenRequests;
 		this.clock = clock;
 		ExchangeFilterFunction recordTime = (request, next) -> {
 			this.requestTimes.add(clock.millis());
 			return next.exchange(request);
 		};
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.builder().filter(recordTime).build(),
-				EasemobStub.app(easemob), EasemobStub.credentials(), null, unit, responseTimeout, clock);
+				app, TestApp.credentials(), null, unit, responseTimeout, clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> jitter);
 		this.provider = CachingEasemobTokenProvider.builder(endpoint)
@@ -106,7 +129,7 @@ public final class ProviderHarness implements AutoCloseable {
 
 	/** Wait until {@code count} requests reached the stub and the provider handled them. */
 	public void awaitRequests(int count) {
-		eventually().until(() -> EasemobStub.tokenRequests(this.easemob) == count && requestEvents() == count);
+		eventually().until(() -> this.tokenRequests.getAsInt() == count && requestEvents() == count);
 	}
 
 	/**
@@ -123,9 +146,9 @@ public final class ProviderHarness implements AutoCloseable {
 	}
 
 	public void advanceAndExpectNoRequest(Duration duration) {
-		int before = EasemobStub.tokenRequests(this.easemob);
+		int before = this.tokenRequests.getAsInt();
 		this.clock.advance(duration);
-		assertThat(EasemobStub.tokenRequests(this.easemob)).as("requests after %s", this.clock.elapsed())
+		assertThat(this.tokenRequests.getAsInt()).as("requests after %s", this.clock.elapsed())
 			.isEqualTo(before);
 	}
 

@@ -2,7 +2,6 @@ package io.github.easemobtoken.test;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
@@ -22,15 +21,15 @@ public final class TestProviders {
 	private TestProviders() {
 	}
 
-	public static CachingEasemobTokenProvider provider(WireMockExtension easemob, VirtualClock clock,
+	public static CachingEasemobTokenProvider provider(FakeEasemobExtension easemob, VirtualClock clock,
 			TokenLifecycleListener listener) {
 		return provider(easemob, clock, listener, new InMemoryTokenStore());
 	}
 
-	public static CachingEasemobTokenProvider provider(WireMockExtension easemob, VirtualClock clock,
+	public static CachingEasemobTokenProvider provider(FakeEasemobExtension easemob, VirtualClock clock,
 			TokenLifecycleListener listener, TokenStore store) {
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
-				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> 0.5);
 		return CachingEasemobTokenProvider.builder(endpoint)

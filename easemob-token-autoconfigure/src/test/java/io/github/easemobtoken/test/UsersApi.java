@@ -1,60 +1,47 @@
 package io.github.easemobtoken.test;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import org.jspecify.annotations.Nullable;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
+import java.time.Duration;
 
 /**
- * The protected users API of the WireMock Easemob ({@code GET /users/{username}}): 200 for
- * the one token it accepts, Easemob's 401 for any other.
+ * The protected users API of the fake Easemob ({@code GET /users/{username}}) as these
+ * tests use it: the users they ask for exist, and it accepts one numbered token at a time.
  */
 public final class UsersApi {
 
-	private final WireMockExtension wireMock;
+	private final FakeEasemobExtension easemob;
 
 	private final int delayMillis;
 
-	private @Nullable StubMapping accepting;
-
-	public UsersApi(WireMockExtension wireMock) {
-		this(wireMock, 0);
+	public UsersApi(FakeEasemobExtension easemob) {
+		this(easemob, 0);
 	}
 
 	/**
 	 * A users API that takes {@code delayMillis} to answer, 200 or 401.
-	 * @param wireMock the WireMock Easemob
+	 * @param easemob the fake Easemob
 	 * @param delayMillis how long each answer takes
 	 */
-	public UsersApi(WireMockExtension wireMock, int delayMillis) {
-		this.wireMock = wireMock;
+	public UsersApi(FakeEasemobExtension easemob, int delayMillis) {
+		this.easemob = easemob;
 		this.delayMillis = delayMillis;
 	}
 
 	/**
-	 * Answer 200 to {@code token(n)} only, from now on, and 401 to any other.
+	 * Answer 200 to {@code token(n)} only, from now on, and 401 to the other numbered
+	 * tokens, issued or not (the fake is set up here, not in the constructor: a test
+	 * instance is made before the fake's reset).
 	 * @param n the number of the accepted token
 	 */
 	public void acceptOnly(int n) {
-		if (this.accepting != null) {
-			this.wireMock.removeStub(this.accepting);
+		FakeEasemob fake = this.easemob.fake();
+		fake.apiDelay(Duration.ofMillis(this.delayMillis));
+		TestApp.addUsers(this.easemob);
+		for (int i = 1; i < n + 100; i++) {
+			if (i != n) {
+				fake.revoke(TestApp.token(i));
+			}
 		}
-		this.wireMock.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(10)
-			.willReturn(aResponse().withStatus(401)
-				.withFixedDelay(this.delayMillis)
-				.withHeader("Content-Type", "application/json")
-				.withBody("""
-					{"error":"unauthorized","error_description":"Unable to authenticate due to expired access token"}""")));
-		this.accepting = this.wireMock.stubFor(get(urlPathMatching(USERS_PATH + "/.*")).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + EasemobStub.token(n)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"alice\"}]}").withFixedDelay(this.delayMillis)));
+		fake.accept(TestApp.APP_KEY, TestApp.token(n));
 	}
 
 	/**
@@ -62,8 +49,7 @@ public final class UsersApi {
 	 * @return the number of calls
 	 */
 	public int calls() {
-		return this.wireMock.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*")).build())
-			.getCount();
+		return this.easemob.fake().apiRequests().size();
 	}
 
 	/**
@@ -72,9 +58,8 @@ public final class UsersApi {
 	 * @return the number of calls
 	 */
 	public int callsWith(int n) {
-		return this.wireMock.countRequestsMatching(getRequestedFor(urlPathMatching(USERS_PATH + "/.*"))
-			.withHeader("Authorization", equalTo("Bearer " + EasemobStub.token(n)))
-			.build()).getCount();
+		String token = TestApp.token(n);
+		return (int) this.easemob.fake().apiRequests().stream().filter((call) -> token.equals(call.token())).count();
 	}
 
 }

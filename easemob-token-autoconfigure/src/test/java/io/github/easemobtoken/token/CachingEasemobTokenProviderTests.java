@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob.Fault;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.KeepingTokenStore;
 import io.github.easemobtoken.test.ProviderHarness;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +24,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.Eventually.eventually;
+import static io.github.easemobtoken.test.TestApp.token;
 import static io.github.easemobtoken.test.VirtualClock.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static io.github.easemobtoken.test.Eventually.eventually;
 
 /**
  * The token lifecycle on virtual time against a WireMock Easemob: caching, refresh ahead
@@ -41,7 +38,7 @@ import static io.github.easemobtoken.test.Eventually.eventually;
 class CachingEasemobTokenProviderTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -89,13 +86,13 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldRequestOnceAndServeTheCachedTokenAfterwards() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
 		assertThat(currentToken()).isEqualTo(token(1));
 		this.clock.advance(Duration.ofMinutes(54));
 		assertThat(currentToken()).isEqualTo(token(1));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		TokenStatus status = this.provider.status();
 		assertThat(status.state()).isEqualTo(TokenStatus.State.VALID);
 		assertThat(status.expiresAt()).isEqualTo(START.plusSeconds(3600));
@@ -104,16 +101,16 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldBeLazyAndReportNotYetObtainedBeforeTheFirstCall() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		Mono<EasemobToken> token = provider().getToken();
 		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NOT_YET_OBTAINED);
-		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
 		assertThat(token.block(Duration.ofSeconds(5)).accessToken()).isEqualTo(token(1));
 	}
 
 	@Test
 	void shouldDecideWhenSubscribedSoAKeptMonoIsNeverStale() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		Mono<EasemobToken> kept = provider().getToken();
 		assertThat(kept.block(Duration.ofSeconds(5)).accessToken()).isEqualTo(token(1));
 		this.clock.advance(Duration.ofMinutes(55));
@@ -123,7 +120,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldRefreshInTheBackgroundAheadOfExpiryWithoutTraffic() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
 		advanceAndExpectNoRequest(Duration.ofMinutes(55).minusMillis(1));
@@ -140,12 +137,12 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldServeTheCurrentTokenAtOnceWhileTheRefreshIsInFlight() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
-		EasemobStub.continueIssuingTokens(easemob, 3600, 1500);
+		TestApp.continueIssuingTokens(easemob, 3600, 1500);
 		this.clock.advance(Duration.ofMinutes(56));
-		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 2);
+		eventually().until(() -> TestApp.tokenRequests(easemob) == 2);
 		for (int i = 0; i < 100; i++) {
 			assertThat(this.provider.getToken().block(Duration.ofMillis(200)).accessToken()).isEqualTo(token(1));
 		}
@@ -155,7 +152,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldRefreshAtHalfLifeWhenTheTokenLivesLessThanTwiceRefreshBeforeExpiry() {
-		EasemobStub.issueTokens(easemob, 120);
+		TestApp.issueTokens(easemob, 120);
 		provider();
 		currentToken();
 		advanceAndExpectNoRequest(Duration.ofSeconds(60).minusMillis(1));
@@ -166,10 +163,10 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldMakeCallersWaitForTheOneRequestWhenTheTokenHasExpired() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
-		EasemobStub.failWith(easemob, 503, "service_unavailable", "down");
+		TestApp.failWith(easemob, 503, "service_unavailable", "down");
 		int requests = 1;
 		for (long gap : new long[] { 55 * 60, 10, 20, 40, 80 }) {
 			this.clock.advance(Duration.ofSeconds(gap));
@@ -178,19 +175,19 @@ class CachingEasemobTokenProviderTests {
 		this.clock.advance(Duration.ofSeconds(150));
 		assertThat(unavailable().getNextAttemptAt()).as("token 1 expired at 60:00")
 			.isEqualTo(START.plus(Duration.ofMinutes(60)).plusSeconds(10));
-		EasemobStub.continueIssuingTokens(easemob, 3600, 600);
+		TestApp.continueIssuingTokens(easemob, 3600, 600);
 		this.clock.advance(Duration.ofSeconds(10));
-		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 7);
+		eventually().until(() -> TestApp.tokenRequests(easemob) == 7);
 		long start = System.nanoTime();
 		assertThat(currentToken()).isEqualTo(token(2));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the answer")
 			.isGreaterThanOrEqualTo(Duration.ofMillis(200));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(7);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(7);
 	}
 
 	@Test
 	void shouldServeTheCachedTokenUntilALateTimerFiresAndRecoverAtTheFirst401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		EasemobToken first = this.provider.getToken().block();
 		this.clock.jump(Duration.ofHours(2));
@@ -198,17 +195,17 @@ class CachingEasemobTokenProviderTests {
 		assertThat(this.provider.status().state()).as("health does").isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
 		this.provider.invalidate(first);
 		assertThat(currentToken()).isEqualTo(token(2));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 	@Test
 	void shouldNeverRefreshAPermanentToken() {
-		EasemobStub.issueTokens(easemob, 0);
+		TestApp.issueTokens(easemob, 0);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
 		this.clock.advance(Duration.ofDays(3650));
 		assertThat(currentToken()).isEqualTo(token(1));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		TokenStatus status = this.provider.status();
 		assertThat(status.state()).isEqualTo(TokenStatus.State.PERMANENT);
 		assertThat(status.expiresAt()).isNull();
@@ -216,7 +213,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldReadMillisecondLifetimesOnTheVip5Cluster() {
-		EasemobStub.issueTokens(easemob, 3_600_000);
+		TestApp.issueTokens(easemob, 3_600_000);
 		provider(TtlUnit.MILLISECONDS, 0.5);
 		currentToken();
 		assertThat(this.provider.status().expiresAt()).isEqualTo(START.plusSeconds(3600));
@@ -227,7 +224,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldBackOffExponentiallyUpToMaxBackoffAfterTransientFailures() {
-		EasemobStub.failWith(easemob, 503, "service_unavailable", "try later");
+		TestApp.failWith(easemob, 503, "service_unavailable", "try later");
 		provider();
 		EasemobTokenUnavailableException first = unavailable();
 		assertThat(first.getLastFailure().getReason()).isEqualTo(TokenFailureReason.SERVER_ERROR);
@@ -245,7 +242,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldJitterTheBackoff() {
-		EasemobStub.failWith(easemob, 502, "bad_gateway", "upstream");
+		TestApp.failWith(easemob, 502, "bad_gateway", "upstream");
 		provider(TtlUnit.SECONDS, 0.75);
 		unavailable();
 		int requests = 1;
@@ -258,8 +255,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldWaitForRetryAfterWhenItIsLongerThanTheBackoff() {
-		easemob.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(
-				EasemobStub.errorResponse(429, "reach_limit", "limit").withHeader("Retry-After", "120")));
+		easemob.fake().failEveryTokenRequest(Fault.status(429, "reach_limit", "limit").withRetryAfter(Duration.ofSeconds(120)));
 		provider();
 		EasemobTokenUnavailableException ex = unavailable();
 		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED);
@@ -271,7 +267,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldGiveEveryCallerItsOwnTypedErrorAndNotRetryAConfigurationErrorBeforeMaxBackoff() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		provider();
 		EasemobTokenUnavailableException first = unavailable();
 		assertThat(first).hasMessage("No Easemob app token for easemob-demo#testapp: invalid_grant (HTTP 400): "
@@ -283,7 +279,7 @@ class CachingEasemobTokenProviderTests {
 			this.clock.advance(Duration.ofSeconds(6));
 			later.add(unavailable());
 		}
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(later).doesNotContain(first).doesNotHaveDuplicates().allSatisfy((ex) -> {
 			assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
 			assertThat(ex.getLastFailure().getStatusCode()).isEqualTo(400);
@@ -296,10 +292,10 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldServeTheStillValidTokenWhileRefreshesFailThenReportNoTokenAndRecover() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
-		EasemobStub.failWith(easemob, 503, "service_unavailable", "down");
+		TestApp.failWith(easemob, 503, "service_unavailable", "down");
 		this.clock.advance(Duration.ofMinutes(55));
 		awaitRequests(2);
 		int requests = 2;
@@ -314,7 +310,7 @@ class CachingEasemobTokenProviderTests {
 		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.SERVER_ERROR);
 		assertThat(ex.getNextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(60)).plusSeconds(10));
 		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
-		EasemobStub.continueIssuingTokens(easemob, 3600, 0);
+		TestApp.continueIssuingTokens(easemob, 3600, 0);
 		this.clock.advance(Duration.ofSeconds(10));
 		awaitRequests(7);
 		assertThat(currentToken()).isEqualTo(token(2));
@@ -324,13 +320,13 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldKeepATokenRejectedWithinTheFloorAndDropItAfterwards() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		EasemobToken first = this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(9));
 		this.provider.invalidate(first);
 		assertThat(currentToken()).isEqualTo(token(1));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(1));
 		this.provider.invalidate(first);
 		assertThat(this.provider.status().state()).isEqualTo(TokenStatus.State.NO_VALID_TOKEN);
@@ -341,7 +337,7 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldNeverTakeARejectedTokenBackFromAStoreThatStillHoldsIt() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		TokenStore forgetsNothing = new KeepingTokenStore();
 		provider(TtlUnit.SECONDS, 0.5, forgetsNothing);
 		EasemobToken first = this.provider.getToken().block();
@@ -351,25 +347,25 @@ class CachingEasemobTokenProviderTests {
 		this.clock.advance(Duration.ofSeconds(10));
 		this.provider.invalidate(this.provider.getToken().block());
 		assertThat(currentToken()).isEqualTo(token(3));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(3);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(3);
 	}
 
 	@Test
 	void shouldIgnoreTheInvalidationOfATokenThatIsNoLongerCurrent() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		EasemobToken first = this.provider.getToken().block();
 		this.clock.advance(Duration.ofMinutes(55));
 		awaitRequests(2);
 		this.provider.invalidate(first);
 		assertThat(currentToken()).isEqualTo(token(2));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.harness.events()).containsExactly("obtained …0001", "obtained …0002");
 	}
 
 	@Test
 	void shouldWarnOnceWhenTokensLiveLessThanTwiceTheFloorAndStillHoldTheFloor(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 5);
+		TestApp.issueTokens(easemob, 5);
 		provider();
 		assertThat(currentToken()).isEqualTo(token(1));
 		this.clock.advance(Duration.ofSeconds(6));
@@ -393,36 +389,36 @@ class CachingEasemobTokenProviderTests {
 
 	@Test
 	void shouldLogObtainedTokensRedacted(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		currentToken();
 		assertThat(output.getAll()).contains("Obtained Easemob app token …0001 for easemob-demo#testapp, expires at "
 				+ "2026-11-24T09:00:00Z, refresh from 2026-11-24T08:55:00Z")
 			.doesNotContain(token(1))
-			.doesNotContain(EasemobStub.CLIENT_SECRET);
+			.doesNotContain(TestApp.CLIENT_SECRET);
 	}
 
 	@Test
 	void shouldStopRefreshingOnceClosed() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		provider();
 		currentToken();
 		this.provider.close();
 		this.clock.advance(Duration.ofHours(2));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(unavailable()).hasMessage(
 				"No Easemob app token for easemob-demo#testapp: the token provider is closed");
 	}
 
 	@Test
 	void shouldFailCallersWaitingOnTheRequestInFlightWhenClosed() {
-		EasemobStub.continueIssuingTokens(easemob, 3600, 3000);
+		TestApp.continueIssuingTokens(easemob, 3600, 3000);
 		provider();
 		Mono<EasemobToken> waiting = this.provider.getToken().cache();
 		waiting.subscribe((token) -> {
 		}, (ex) -> {
 		});
-		eventually().until(() -> EasemobStub.tokenRequests(easemob) == 1);
+		eventually().until(() -> TestApp.tokenRequests(easemob) == 1);
 		this.provider.close();
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
 				() -> waiting.block(Duration.ofMillis(500)));
@@ -432,7 +428,7 @@ class CachingEasemobTokenProviderTests {
 	@Test
 	void shouldNeverStartTwoRequestsWithinTheFloorWhateverHappens() {
 		java.util.Random random = new java.util.Random(20261124);
-		EasemobStub.issueTokens(easemob, 30);
+		TestApp.issueTokens(easemob, 30);
 		provider(TtlUnit.SECONDS, random.nextDouble());
 		for (int step = 0; step < 2000; step++) {
 			int dice = random.nextInt(100);
@@ -449,17 +445,16 @@ class CachingEasemobTokenProviderTests {
 					.ifPresent(this.provider::invalidate);
 			}
 			else if (dice < 55) {
-				EasemobStub.failWith(easemob, 503, "down", "down");
+				TestApp.failWith(easemob, 503, "down", "down");
 			}
 			else if (dice < 57) {
-				EasemobStub.failWith(easemob, 400, "invalid_grant", "client_id does not match");
+				TestApp.failWith(easemob, 400, "invalid_grant", "client_id does not match");
 			}
 			else if (dice < 60) {
-				easemob.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(429)
-					.withHeader("Retry-After", String.valueOf(random.nextInt(30)))));
+				easemob.fake().failEveryTokenRequest(Fault.rateLimited().withRetryAfter(Duration.ofSeconds(random.nextInt(30))));
 			}
 			else if (dice < 70) {
-				EasemobStub.continueIssuingTokens(easemob, 1 + random.nextInt(60), 0);
+				TestApp.continueIssuingTokens(easemob, 1 + random.nextInt(60), 0);
 			}
 			else {
 				this.provider.getToken().onErrorResume((ex) -> Mono.empty()).block(Duration.ofSeconds(5));

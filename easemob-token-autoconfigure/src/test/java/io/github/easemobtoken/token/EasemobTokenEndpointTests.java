@@ -8,9 +8,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
+import io.github.easemobtoken.test.WireMockFaults;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +30,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_ID;
-import static io.github.easemobtoken.test.EasemobStub.CLIENT_SECRET;
-import static io.github.easemobtoken.test.EasemobStub.TOKEN_PATH;
+import static io.github.easemobtoken.test.TestApp.CLIENT_ID;
+import static io.github.easemobtoken.test.TestApp.CLIENT_SECRET;
+import static io.github.easemobtoken.test.TestApp.TOKEN_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -40,12 +43,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenEndpointTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension fake = TestApp.fake();
+
+	@RegisterExtension
+	static final WireMockExtension easemob = WireMockFaults.server();
+
+	@BeforeEach
+	void passToTheFake() {
+		WireMockFaults.passTo(easemob, fake);
+	}
 
 	private final VirtualClock clock = new VirtualClock();
 
 	private EasemobTokenEndpoint endpoint(@Nullable Duration ttl, TtlUnit unit, Duration responseTimeout) {
-		return new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob), EasemobStub.credentials(), ttl,
+		return new EasemobTokenEndpoint(WebClient.create(), WireMockFaults.app(easemob), TestApp.credentials(), ttl,
 				unit, responseTimeout, this.clock);
 	}
 
@@ -63,21 +74,21 @@ class EasemobTokenEndpointTests {
 
 	@Test
 	void shouldSendExactlyTheDocumentedRequestWithoutTtlWhenTtlIsUnset() {
-		EasemobStub.issueTokens(easemob, 3600);
+		WireMockFaults.issueTokens(easemob, fake, 3600);
 		EasemobToken token = endpoint().requestToken().block();
 		easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withHeader("Content-Type", equalTo("application/json"))
 			.withHeader("Accept", equalTo("application/json"))
 			.withRequestBody(equalToJson("""
 					{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s"}"""
 				.formatted(CLIENT_ID, CLIENT_SECRET))));
-		assertThat(token.accessToken()).isEqualTo(EasemobStub.token(1));
+		assertThat(token.accessToken()).isEqualTo(TestApp.token(1));
 		assertThat(token.expiresAt()).contains(VirtualClock.START.plusSeconds(3600));
-		assertThat(token.application()).contains(EasemobStub.APPLICATION);
+		assertThat(token.application()).contains(fake.fake().apps().get(0).application());
 	}
 
 	@Test
 	void shouldSendTtlInSeconds() {
-		EasemobStub.issueTokens(easemob, 604800);
+		WireMockFaults.issueTokens(easemob, fake, 604800);
 		EasemobToken token = endpoint(Duration.ofDays(7), TtlUnit.SECONDS, Duration.ofSeconds(5)).requestToken().block();
 		easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
 				{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s","ttl":604800}"""
@@ -87,7 +98,7 @@ class EasemobTokenEndpointTests {
 
 	@Test
 	void shouldSendTtlAndReadExpiresInMillisecondsOnTheVip5Cluster() {
-		EasemobStub.issueTokens(easemob, 2000);
+		WireMockFaults.issueTokens(easemob, fake, 2000);
 		EasemobToken token = endpoint(Duration.ofSeconds(2), TtlUnit.MILLISECONDS, Duration.ofSeconds(5)).requestToken()
 			.block();
 		easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
@@ -98,7 +109,7 @@ class EasemobTokenEndpointTests {
 
 	@Test
 	void shouldSendZeroTtlAndReadZeroExpiresInAsNeverExpires() {
-		EasemobStub.issueTokens(easemob, 0);
+		WireMockFaults.issueTokens(easemob, fake, 0);
 		EasemobToken token = endpoint(Duration.ZERO, TtlUnit.SECONDS, Duration.ofSeconds(5)).requestToken().block();
 		easemob.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)).withRequestBody(equalToJson("""
 				{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s","ttl":0}"""
@@ -138,7 +149,7 @@ class EasemobTokenEndpointTests {
 	@MethodSource("errorTable")
 	void shouldReportEveryRowOfTheErrorTableAsATypedConfigurationError(int status, String error, String description,
 			TokenFailureReason reason, String advice) {
-		EasemobStub.failWith(easemob, status, error, description);
+		WireMockFaults.answerTokenRequests(easemob, WireMockFaults.errorResponse(status, error, description));
 		EasemobTokenRequestException failure = failure(endpoint());
 		assertThat(failure.getStatusCode()).isEqualTo(status);
 		assertThat(failure.getError()).isEqualTo(error);
@@ -148,12 +159,12 @@ class EasemobTokenEndpointTests {
 		assertThat(failure.getRetryAfter()).isNull();
 		assertThat(failure.getMessage()).startsWith(error + " (HTTP " + status + "): " + description + " — ")
 			.contains(advice);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(WireMockFaults.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	@Test
 	void shouldSayWhichKeyToFixForAMismatchedSecret() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		WireMockFaults.answerTokenRequests(easemob, WireMockFaults.errorResponse(400, "invalid_grant", "client_secret does not match"));
 		assertThat(failure(endpoint())).hasMessage("invalid_grant (HTTP 400): client_secret does not match — check "
 				+ "easemob.client-secret (ClientSecret): it must be the one shown for app easemob-demo#testapp in the "
 				+ "Easemob console → your app → Application Info (应用详情)");
@@ -179,7 +190,7 @@ class EasemobTokenEndpointTests {
 	@Test
 	void shouldReportA429AsRateLimitedWithItsRetryAfterSeconds() {
 		easemob.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(
-				EasemobStub.errorResponse(429, "reach_limit", "This request has reached api limit").withHeader("Retry-After", "30")));
+				WireMockFaults.errorResponse(429, "reach_limit", "This request has reached api limit").withHeader("Retry-After", "30")));
 		EasemobTokenRequestException failure = failure(endpoint());
 		assertThat(failure.getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED);
 		assertThat(failure.isConfigurationError()).isFalse();
@@ -205,7 +216,8 @@ class EasemobTokenEndpointTests {
 
 	@Test
 	void shouldTimeOutAfterTheResponseTimeout() {
-		EasemobStub.continueIssuingTokens(easemob, 3600, 3000);
+		WireMockFaults.passTo(easemob, fake);
+		TestApp.continueIssuingTokens(fake, 3600, 3000);
 		long start = System.nanoTime();
 		EasemobTokenRequestException failure = failure(endpoint(null, TtlUnit.SECONDS, Duration.ofMillis(300)));
 		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -287,12 +299,12 @@ class EasemobTokenEndpointTests {
 		assertThat(failure.isConfigurationError()).isTrue();
 		assertThat(failure.getMessage()).contains("redirects to https://a61.easemob.com/easemob-demo/testapp/token")
 			.contains("set easemob.host");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(WireMockFaults.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	@Test
 	void shouldReportA401AsACredentialsProblem() {
-		EasemobStub.failWith(easemob, 401, "unauthorized", "Unable to authenticate");
+		WireMockFaults.answerTokenRequests(easemob, WireMockFaults.errorResponse(401, "unauthorized", "Unable to authenticate"));
 		EasemobTokenRequestException failure = failure(endpoint());
 		assertThat(failure.getReason()).isEqualTo(TokenFailureReason.CLIENT_ERROR);
 		assertThat(failure.getMessage()).contains("check easemob.client-id and easemob.client-secret");
@@ -300,7 +312,7 @@ class EasemobTokenEndpointTests {
 
 	@Test
 	void shouldBlankOutTheSecretIfTheServerEchoesIt() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret " + CLIENT_SECRET + " does not match");
+		WireMockFaults.answerTokenRequests(easemob, WireMockFaults.errorResponse(400, "invalid_grant", "client_secret " + CLIENT_SECRET + " does not match"));
 		EasemobTokenRequestException failure = failure(endpoint());
 		assertThat(failure.getErrorDescription()).isEqualTo("client_secret ****** does not match");
 		assertThat(failure.getMessage()).contains("client_secret ****** does not match");
@@ -309,7 +321,7 @@ class EasemobTokenEndpointTests {
 	@Test
 	void shouldNotShowTheSecretInToString() {
 		assertThat(endpoint()).hasToString("EasemobTokenEndpoint[" + easemob.baseUrl() + TOKEN_PATH + "]");
-		assertThat(EasemobStub.credentials().toString()).doesNotContain(CLIENT_SECRET).contains("******");
+		assertThat(TestApp.credentials().toString()).doesNotContain(CLIENT_SECRET).contains("******");
 	}
 
 }

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.RefreshClaim;
 import io.github.easemobtoken.store.StoredToken;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.ScriptedTokenStore;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static io.github.easemobtoken.test.EasemobStub.token;
 import static io.github.easemobtoken.test.Eventually.eventually;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class TokenAcquisitionTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -73,16 +73,16 @@ class TokenAcquisitionTests {
 
 	@Test
 	void shouldTakeANewerTokenFromTheStoreWithoutAskingEasemob() {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenRead(Mono.just(stored(50, Duration.ofHours(2))));
 		assertThat(current()).isEqualTo(token(50));
-		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
 		assertThat(this.store.calls()).containsExactly("read");
 	}
 
 	@Test
 	void shouldNotTakeATokenWhoseRefreshIsDueAlready() {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenRead(Mono.just(new StoredToken(
 				new EasemobToken(token(50), this.clock.instant().plus(Duration.ofMinutes(4)), null),
 				this.clock.instant().minus(Duration.ofHours(2)), "v50", true)));
@@ -92,18 +92,18 @@ class TokenAcquisitionTests {
 
 	@Test
 	void shouldWaitForTheLeaseHolderAndTakeItsToken() {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenClaim(Mono.just(new RefreshClaim.Leased(Duration.ofSeconds(2))))
 			.thenRead(Mono.just(StoredToken.ABSENT))
 			.thenRead(Mono.just(stored(50, Duration.ofHours(2))));
 		assertThat(current()).isEqualTo(token(50));
-		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
 		assertThat(this.store.calls()).containsExactly("read", "claim", "wait", "read");
 	}
 
 	@Test
 	void shouldHoldTheRequestBackUntilTheFleetAllowsItAndTellCallersWhy() {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		Instant until = this.clock.instant().plusSeconds(8);
 		this.store.thenClaim(Mono.just(new RefreshClaim.NotBefore(until, 0, null, null)));
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
@@ -111,7 +111,7 @@ class TokenAcquisitionTests {
 		assertThat(ex).hasMessage("No Easemob app token for easemob-demo#testapp: another instance requested a "
 				+ "token less than easemob.token.min-request-interval ago; next token request not before " + until);
 		assertThat(ex.getNextAttemptAt()).isEqualTo(until);
-		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
 		this.clock.advance(Duration.ofSeconds(8));
 		assertThat(current()).as("the timer asked again at the fleet's instant").isEqualTo(token(1));
 		assertThat(this.store.calls()).containsExactly("read", "claim", "read", "claim", "publish …0001");
@@ -127,12 +127,12 @@ class TokenAcquisitionTests {
 		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
 		assertThat(ex.getMessage()).contains("invalid_grant (HTTP 400): client_secret does not match (reported by "
 				+ "another instance through ScriptedTokenStore)");
-		assertThat(EasemobStub.tokenRequests(easemob)).isZero();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
 	}
 
 	@Test
 	void shouldReportAFailedRequestToTheStoreWithTheFleetsCountOfFailures() {
-		EasemobStub.failWith(easemob, 503, "down", "down");
+		TestApp.failWith(easemob, 503, "down", "down");
 		this.store.thenClaim(Mono.just(new RefreshClaim.Granted(3, "")));
 		catchThrowableOfType(EasemobTokenUnavailableException.class, this::current);
 		assertThat(this.store.calls()).containsExactly("read", "claim", "report-failure server_error");
@@ -143,7 +143,7 @@ class TokenAcquisitionTests {
 
 	@Test
 	void shouldCarryOnAloneWithinTheStoreTimeoutWhenTheStoreDoesNotAnswer(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenRead(Mono.never());
 		long start = System.nanoTime();
 		assertThat(current()).isEqualTo(token(1));
@@ -159,7 +159,7 @@ class TokenAcquisitionTests {
 
 	@Test
 	void shouldCarryOnAloneWhenAClaimFailsAndUseTheStoreAgainOnceItAnswers(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenClaim(Mono.error(new IllegalStateException("READONLY You can't write against a read only replica")));
 		assertThat(current()).isEqualTo(token(1));
 		assertThat(this.storeFailures).containsExactly("claim");
@@ -174,7 +174,7 @@ class TokenAcquisitionTests {
 
 	@Test
 	void shouldLeaveAValueItCannotReadAloneAndSaySoOnce(CapturedOutput output) {
-		EasemobStub.issueTokens(easemob, 7200);
+		TestApp.issueTokens(easemob, 7200);
 		this.store.thenRead(Mono.just(StoredToken.unreadable("1.abc.def")))
 			.thenRead(Mono.just(StoredToken.unreadable("1.abc.def")));
 		assertThat(current()).isEqualTo(token(1));

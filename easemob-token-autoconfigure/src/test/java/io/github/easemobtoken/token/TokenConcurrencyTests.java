@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobToken;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.github.easemobtoken.test.EasemobStub.token;
 import static io.github.easemobtoken.test.Eventually.eventually;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +32,7 @@ class TokenConcurrencyTests {
 	private static final int THREADS = 16;
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -42,8 +42,8 @@ class TokenConcurrencyTests {
 
 	@BeforeEach
 	void createProvider() {
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
-				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(10), this.clock);
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(10), this.clock);
 		this.provider = CachingEasemobTokenProvider.builder(endpoint)
 			.clock(this.clock)
 			.scheduler(this.clock.scheduler())
@@ -98,45 +98,45 @@ class TokenConcurrencyTests {
 
 	@Test
 	void shouldSendOneRequestForAThousandConcurrentCallersOnAColdCache() throws InterruptedException {
-		EasemobStub.issueTokens(easemob, 3600, 300);
+		TestApp.issueTokens(easemob, 3600, 300);
 		assertThat(concurrently(1000, () -> {
 		})).containsExactly(token(1));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	@Test
 	void shouldSendOneRequestForAThousandConcurrentCallersAtExpiry() throws InterruptedException {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		assertThat(this.provider.getToken().block().accessToken()).isEqualTo(token(1));
-		EasemobStub.continueIssuingTokens(easemob, 3600, 300);
+		TestApp.continueIssuingTokens(easemob, 3600, 300);
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(concurrently(1000, () -> {
 		})).containsExactly(token(2));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 	@Test
 	void shouldSendOneRequestForManyConcurrentInvalidationsOfOneToken() throws InterruptedException {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		EasemobToken rejected = this.provider.getToken().block();
-		EasemobStub.continueIssuingTokens(easemob, 3600, 300);
+		TestApp.continueIssuingTokens(easemob, 3600, 300);
 		this.clock.jump(Duration.ofMinutes(1));
 		assertThat(concurrently(100, () -> this.provider.invalidate(rejected))).containsExactly(token(2));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 	@Test
 	void shouldServeOneTokenToConcurrentCallersWhileABackgroundRefreshIsInFlight() throws InterruptedException {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
-		EasemobStub.continueIssuingTokens(easemob, 3600, 1000);
+		TestApp.continueIssuingTokens(easemob, 3600, 1000);
 		this.clock.advance(Duration.ofMinutes(56));
 		long start = System.nanoTime();
 		assertThat(concurrently(1000, () -> {
 		})).containsExactly(token(1));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
 		eventually().until(() -> "…0002".equals(this.provider.getToken().block().redacted()));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 }

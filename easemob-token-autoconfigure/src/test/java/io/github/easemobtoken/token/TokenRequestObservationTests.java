@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class TokenRequestObservationTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -52,8 +52,8 @@ class TokenRequestObservationTests {
 			}
 
 		});
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), EasemobStub.app(easemob),
-				EasemobStub.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), this.clock);
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), this.clock);
 		this.provider = CachingEasemobTokenProvider.builder(endpoint)
 			.clock(this.clock)
 			.scheduler(this.clock.scheduler())
@@ -72,7 +72,7 @@ class TokenRequestObservationTests {
 
 	@Test
 	void shouldObserveASuccessfulRequest() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block(Duration.ofSeconds(5));
 		assertThat(this.stopped).hasSize(1);
 		Observation.Context context = this.stopped.get(0);
@@ -80,23 +80,23 @@ class TokenRequestObservationTests {
 		assertThat(context.getLowCardinalityKeyValue("app").getValue()).isEqualTo("easemob-demo#testapp");
 		assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("success");
 		assertThat(context.getError()).isNull();
-		assertThat(keyValues(context)).doesNotContain(EasemobStub.CLIENT_SECRET).doesNotContain(EasemobStub.token(1));
+		assertThat(keyValues(context)).doesNotContain(TestApp.CLIENT_SECRET).doesNotContain(TestApp.token(1));
 	}
 
 	@Test
 	void shouldObserveAFailedRequestWithItsReasonAsTheError() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		catchThrowableOfType(EasemobTokenUnavailableException.class, () -> this.provider.getToken().block());
 		assertThat(this.stopped).hasSize(1);
 		Observation.Context context = this.stopped.get(0);
 		assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("failure");
 		assertThat(context.getError()).hasMessageStartingWith("invalid_grant (HTTP 400): client_secret does not match");
-		assertThat(keyValues(context)).doesNotContain(EasemobStub.CLIENT_SECRET);
+		assertThat(keyValues(context)).doesNotContain(TestApp.CLIENT_SECRET);
 	}
 
 	@Test
 	void shouldObserveNothingWhenNoRequestIsMade() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block(Duration.ofSeconds(5));
 		this.provider.getToken().block(Duration.ofSeconds(5));
 		assertThat(this.stopped).as("the second call used the cached token").hasSize(1);

@@ -8,11 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RecordedRejections;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
@@ -28,16 +29,10 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.USERS_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -49,7 +44,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenClientHttpRequestInterceptorTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock(60);
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -69,7 +64,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 
 	private static RestClient restClient(EasemobTokenClientHttpRequestInterceptor interceptor) {
 		return RestClient.builder()
-			.baseUrl(EasemobStub.app(easemob).baseUri().toString())
+			.baseUrl(TestApp.app(easemob).baseUri().toString())
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.requestInterceptor(interceptor)
 			.build();
@@ -91,7 +86,7 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 
 	@Test
 	void shouldAttachTheBearerTokenReplacingAnyAuthorizationHeader() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		ResponseEntity<String> response = this.restClient.get()
 			.uri("/users/{username}", "alice")
@@ -99,16 +94,14 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(easemob.getAllServeEvents().stream()
-			.filter((event) -> event.getRequest().getUrl().startsWith(USERS_PATH))
-			.flatMap((event) -> event.getRequest().getHeaders().getHeader("Authorization").values().stream()))
+		assertThat(easemob.fake().apiRequests().stream().flatMap((call) -> call.headers().get("Authorization").stream()))
 			.containsExactly("Bearer " + token(1));
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 	}
 
 	@Test
 	void shouldRefreshOnceAndRetryAfterA401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
 		this.usersApi.acceptOnly(2);
@@ -116,76 +109,76 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("alice");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(3);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 	}
 
 	@Test
 	void shouldPassTheSecond401ToTheCallerUnchanged() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(99);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(2);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped", "…0002 kept");
 	}
 
 	@Test
 	void shouldPassA401ForATokenFresherThanTheFloorWithoutAskingForAnother() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(99);
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.calls()).isEqualTo(1);
 		assertThat(this.rejections.list()).containsExactly("…0001 kept");
 	}
 
 	@Test
 	void shouldRefreshOnceForFiftyConcurrent401sOfOneToken() throws Exception {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
 		this.usersApi.acceptOnly(2);
-		EasemobStub.continueIssuingTokens(easemob, 3600, 200);
+		TestApp.continueIssuingTokens(easemob, 3600, 200);
 		this.clock.advance(Duration.ofSeconds(30));
 		List<HttpStatus> statuses = concurrently(50, () -> HttpStatus.valueOf(getAlice().getStatusCode().value()));
 		assertThat(statuses).hasSize(50).containsOnly(HttpStatus.OK);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 		assertThat(this.usersApi.callsWith(2)).as("each call succeeded once, with the new token").isEqualTo(50);
 	}
 
 	@Test
 	void shouldMakeFiftyConcurrentCallersOnAColdCacheShareOneTokenRequest() throws Exception {
-		EasemobStub.issueTokens(easemob, 3600, 300);
+		TestApp.issueTokens(easemob, 3600, 300);
 		this.usersApi.acceptOnly(1);
 		List<HttpStatus> statuses = concurrently(50, () -> HttpStatus.valueOf(getAlice().getStatusCode().value()));
 		assertThat(statuses).hasSize(50).containsOnly(HttpStatus.OK);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.calls()).isEqualTo(50);
 	}
 
 	@Test
 	void shouldFailWithTheTypedErrorAndSendNothingWhenThereIsNoToken() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		this.usersApi.acceptOnly(1);
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
 				() -> this.restClient.get().uri("/users/{username}", "alice").retrieve().toBodilessEntity());
 		assertThat(ex.getLastFailure().getReason()).isEqualTo(TokenFailureReason.INVALID_GRANT);
-		assertThat(ex.getMessage()).contains("easemob.client-secret").doesNotContain(EasemobStub.CLIENT_SECRET);
+		assertThat(ex.getMessage()).contains("easemob.client-secret").doesNotContain(TestApp.CLIENT_SECRET);
 		assertThat(this.usersApi.calls()).isZero();
 	}
 
 	@Test
 	void shouldBoundTheWaitForATokenByTheGivenTimeout() {
-		EasemobStub.issueTokens(easemob, 3600, 4000);
+		TestApp.issueTokens(easemob, 3600, 4000);
 		this.usersApi.acceptOnly(1);
 		RestClient impatient = restClient(
 				new EasemobTokenClientHttpRequestInterceptor(this.provider, Duration.ofMillis(200)));
@@ -201,35 +194,32 @@ class EasemobTokenClientHttpRequestInterceptorTests {
 
 	@Test
 	void shouldResendTheSameBodyAfterA401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
-		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(10).willReturn(aResponse().withStatus(401)));
-		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + token(2)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"bob\"}]}")));
+		easemob.fake().revoke(token(1));
 		ResponseEntity<String> response = this.restClient.post()
 			.uri("/users")
-			.body(List.of(Map.of("username", "bob", "password", "pw")))
+			.body(List.of(Map.of("username", "carol", "password", "pw")))
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		easemob.verify(2, postRequestedFor(urlEqualTo(USERS_PATH))
-			.withRequestBody(equalToJson("[{\"username\":\"bob\",\"password\":\"pw\"}]")));
+		assertThat(TestApp.calls(easemob, USERS_PATH)).extracting(FakeEasemob.ApiRequest::status).containsExactly(401, 200);
+		assertThat(easemob.fake().users(TestApp.APP_KEY)).as("the body sent again whole").contains("carol");
 	}
 
 	@Test
 	void shouldWorkOnARestTemplateToo() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(2);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
 		RestTemplate restTemplate = new RestTemplate(new JdkClientHttpRequestFactory());
 		restTemplate.getInterceptors().add(new EasemobTokenClientHttpRequestInterceptor(this.provider, Duration.ofSeconds(5)));
 		ResponseEntity<String> response = restTemplate
-			.getForEntity(EasemobStub.app(easemob).baseUri() + "/users/{username}", String.class, "alice");
+			.getForEntity(TestApp.app(easemob).baseUri() + "/users/{username}", String.class, "alice");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(2);
 	}
 

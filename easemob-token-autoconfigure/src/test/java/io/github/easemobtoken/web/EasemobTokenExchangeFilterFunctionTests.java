@@ -3,11 +3,12 @@ package io.github.easemobtoken.web;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.TokenFailureReason;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemob;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RecordedRejections;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.UsersApi;
 import io.github.easemobtoken.test.VirtualClock;
@@ -24,17 +25,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.github.easemobtoken.test.EasemobStub.USERS_PATH;
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.USERS_PATH;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -45,7 +39,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenExchangeFilterFunctionTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -61,7 +55,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 	void createClient() {
 		this.provider = TestProviders.provider(easemob, this.clock, this.rejections);
 		this.webClient = WebClient.builder()
-			.baseUrl(EasemobStub.app(easemob).baseUri().toString())
+			.baseUrl(TestApp.app(easemob).baseUri().toString())
 			.filter(new EasemobTokenExchangeFilterFunction(this.provider))
 			.build();
 	}
@@ -82,7 +76,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 
 	@Test
 	void shouldAttachTheBearerTokenReplacingAnyAuthorizationHeader() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		ResponseEntity<String> response = this.webClient.get()
 			.uri("/users/{username}", "alice")
@@ -91,17 +85,13 @@ class EasemobTokenExchangeFilterFunctionTests {
 			.toEntity(String.class)
 			.block(Duration.ofSeconds(10));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		easemob.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/alice")).withHeader("Authorization",
-				equalTo("Bearer " + token(1))));
-		assertThat(easemob.getAllServeEvents().stream()
-			.filter((event) -> event.getRequest().getUrl().startsWith(USERS_PATH))
-			.flatMap((event) -> event.getRequest().getHeaders().getHeader("Authorization").values().stream()))
+		assertThat(easemob.fake().apiRequests().stream().flatMap((call) -> call.headers().get("Authorization").stream()))
 			.containsExactly("Bearer " + token(1));
 	}
 
 	@Test
 	void shouldRefreshOnceAndRetryAfterA401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
 		this.usersApi.acceptOnly(2);
@@ -109,44 +99,44 @@ class EasemobTokenExchangeFilterFunctionTests {
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("alice");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(3);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 	}
 
 	@Test
 	void shouldPassTheSecond401ToTheCallerUnchanged() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(99);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate due to expired access token");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.usersApi.calls()).isEqualTo(2);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped", "…0002 kept");
 	}
 
 	@Test
 	void shouldPassA401ForATokenFresherThanTheFloorWithoutAskingForAnother() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(99);
 		ResponseEntity<String> response = getAlice();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("Unable to authenticate");
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(1);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 		assertThat(this.usersApi.calls()).isEqualTo(1);
 		assertThat(this.rejections.list()).containsExactly("…0001 kept");
 	}
 
 	@Test
 	void shouldRefreshOnceForAHundredConcurrent401sOfOneToken() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
 		this.usersApi.acceptOnly(2);
-		EasemobStub.continueIssuingTokens(easemob, 3600, 200);
+		TestApp.continueIssuingTokens(easemob, 3600, 200);
 		this.clock.advance(Duration.ofSeconds(30));
 		List<HttpStatus> statuses = Flux.range(0, 100)
 			.flatMap((i) -> this.webClient.get()
@@ -158,14 +148,14 @@ class EasemobTokenExchangeFilterFunctionTests {
 			.collectList()
 			.block(Duration.ofSeconds(20));
 		assertThat(statuses).hasSize(100).containsOnly(HttpStatus.OK);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 		assertThat(this.rejections.list()).containsExactly("…0001 dropped");
 		assertThat(this.usersApi.callsWith(2)).as("each call succeeded once, with the new token").isEqualTo(100);
 	}
 
 	@Test
 	void shouldFailWithTheTypedErrorAndSendNothingWhenThereIsNoToken() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		this.usersApi.acceptOnly(1);
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
 				() -> this.webClient.get().uri("/users/{username}", "alice").retrieve().toBodilessEntity().block());
@@ -175,7 +165,7 @@ class EasemobTokenExchangeFilterFunctionTests {
 
 	@Test
 	void shouldNotResendWhenTheRequestSaysSoButStillReportTheToken() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.usersApi.acceptOnly(2);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
@@ -189,27 +179,24 @@ class EasemobTokenExchangeFilterFunctionTests {
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.usersApi.calls()).isEqualTo(1);
 		assertThat(getAlice().getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(EasemobStub.tokenRequests(easemob)).isEqualTo(2);
+		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(2);
 	}
 
 	@Test
 	void shouldResendTheSameBodyAfterA401() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
 		this.clock.advance(Duration.ofSeconds(30));
-		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(10).willReturn(aResponse().withStatus(401)));
-		easemob.stubFor(post(urlEqualTo(USERS_PATH)).atPriority(1)
-			.withHeader("Authorization", equalTo("Bearer " + token(2)))
-			.willReturn(okJson("{\"entities\":[{\"username\":\"bob\"}]}")));
+		easemob.fake().revoke(token(1));
 		ResponseEntity<String> response = this.webClient.post()
 			.uri("/users")
-			.bodyValue(List.of(java.util.Map.of("username", "bob", "password", "pw")))
+			.bodyValue(List.of(java.util.Map.of("username", "carol", "password", "pw")))
 			.retrieve()
 			.toEntity(String.class)
 			.block(Duration.ofSeconds(10));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		easemob.verify(2, postRequestedFor(urlEqualTo(USERS_PATH))
-			.withRequestBody(equalToJson("[{\"username\":\"bob\",\"password\":\"pw\"}]")));
+		assertThat(TestApp.calls(easemob, USERS_PATH)).extracting(FakeEasemob.ApiRequest::status).containsExactly(401, 200);
+		assertThat(easemob.fake().users(TestApp.APP_KEY)).as("the body sent again whole").contains("carol");
 	}
 
 }

@@ -12,16 +12,20 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -83,6 +87,15 @@ public final class FakeEasemob implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
+	static {
+		// The JDK's server sends the headers and the body of an answer in two packets; without
+		// TCP_NODELAY the client's delayed ACK holds every keep-alive answer ~40 ms. Read once,
+		// when the first server starts; a value the user set wins.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -91,27 +104,47 @@ public final class FakeEasemob implements AutoCloseable {
 
 	private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
 
+	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> rotatedSecrets = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Map<String, ObjectNode>> users = new ConcurrentHashMap<>();
 
 	private final Deque<Fault> tokenFaults = new ConcurrentLinkedDeque<>();
 
 	private final Deque<Fault> apiFaults = new ConcurrentLinkedDeque<>();
 
-	private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+	// queues, not copy-on-write lists: a load test logs hundreds of thousands of requests
+	private final Queue<TokenRequest> tokenRequests = new ConcurrentLinkedQueue<>();
 
-	private final List<ApiRequest> apiRequests = new CopyOnWriteArrayList<>();
+	private final Queue<ApiRequest> apiRequests = new ConcurrentLinkedQueue<>();
+
+	private final Supplier<String> tokenSource;
 
 	private final boolean milliseconds;
 
 	private final InstantSource clock;
 
+	private final Duration initialTokenLifetime;
+
 	private volatile Duration tokenLifetime;
+
+	private volatile Duration tokenDelay = Duration.ZERO;
+
+	private volatile Duration apiDelay = Duration.ZERO;
+
+	private volatile @Nullable Fault everyTokenRequestFault;
+
+	private volatile @Nullable Fault everyApiRequestFault;
 
 	private FakeEasemob(Builder builder) throws IOException {
 		builder.apps.forEach((app) -> this.apps.put(app.orgName() + "/" + app.appName(), app));
 		this.tokenLifetime = builder.tokenLifetime;
+		this.initialTokenLifetime = builder.tokenLifetime;
 		this.milliseconds = builder.milliseconds;
 		this.clock = builder.clock;
+		this.tokenSource = (builder.tokens != null) ? builder.tokens
+				: () -> "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(45));
 		this.executor = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "fake-easemob");
 			thread.setDaemon(true);
@@ -189,16 +222,96 @@ public final class FakeEasemob implements AutoCloseable {
 
 	/**
 	 * Make the users API answer 401 to a token from now on, as Easemob may before the
-	 * token's {@code expires_in}.
+	 * token's {@code expires_in}; a token not issued yet is refused once it is (for tests
+	 * that {@linkplain Builder#tokens know the tokens} in advance).
 	 * @param accessToken the token
 	 */
 	public void revoke(String accessToken) {
-		this.tokens.computeIfPresent(accessToken, (token, issued) -> issued.asRevoked());
+		this.revoked.add(accessToken);
 	}
 
 	/** Revoke every token issued so far. */
 	public void revokeAll() {
-		this.tokens.replaceAll((token, issued) -> issued.asRevoked());
+		this.revoked.addAll(this.tokens.keySet());
+	}
+
+	/**
+	 * Make every token answer, from now on, take {@code delay} (a slow Easemob, where a
+	 * queued {@link Fault#slow slow fault} slows one answer).
+	 * @param delay the delay; zero for none
+	 */
+	public void tokenDelay(Duration delay) {
+		this.tokenDelay = delay;
+	}
+
+	/**
+	 * Make every users API answer, from now on, take {@code delay}.
+	 * @param delay the delay; zero for none
+	 */
+	public void apiDelay(Duration delay) {
+		this.apiDelay = delay;
+	}
+
+	/**
+	 * Answer every token request with {@code fault}, from now on, until
+	 * {@link #stopFailingTokenRequests()} or {@link #reset()}: an Easemob outage. Queued
+	 * faults come first.
+	 * @param fault the fault
+	 */
+	public void failEveryTokenRequest(Fault fault) {
+		this.everyTokenRequestFault = fault;
+	}
+
+	/** Issue tokens again after {@link #failEveryTokenRequest(Fault)}. */
+	public void stopFailingTokenRequests() {
+		this.everyTokenRequestFault = null;
+	}
+
+	/**
+	 * Answer every users API request with {@code fault}, from now on, until
+	 * {@link #stopFailingApiRequests()} or {@link #reset()}. Queued faults come first.
+	 * @param fault the fault
+	 */
+	public void failEveryApiRequest(Fault fault) {
+		this.everyApiRequestFault = fault;
+	}
+
+	/** Answer the users API normally again after {@link #failEveryApiRequest(Fault)}. */
+	public void stopFailingApiRequests() {
+		this.everyApiRequestFault = null;
+	}
+
+	/**
+	 * Make the users API of an app accept a token the fake did not issue, such as one a
+	 * test's own {@code EasemobTokenProvider} hands out, until it is revoked.
+	 * @param appKey the app, {@code org#app}
+	 * @param accessToken the token
+	 */
+	public void accept(String appKey, String accessToken) {
+		this.revoked.remove(accessToken);
+		this.tokens.put(accessToken, new Issued(appKey.replace('#', '/'), null));
+	}
+
+	/**
+	 * Accept a second client secret for an app, as Easemob does while a secret is being
+	 * rotated in the console.
+	 * @param appKey the app, {@code org#app}
+	 * @param clientSecret the other secret
+	 */
+	public void acceptSecret(String appKey, String clientSecret) {
+		this.rotatedSecrets.add(appKey.replace('#', '/') + " " + clientSecret);
+	}
+
+	/**
+	 * Register users in an app, as if the application had created them before the test.
+	 * @param appKey the app, {@code org#app}
+	 * @param usernames the usernames
+	 */
+	public void addUsers(String appKey, String... usernames) {
+		Map<String, ObjectNode> registered = registeredUsers(appKey.replace('#', '/'));
+		for (String username : usernames) {
+			registered.putIfAbsent(username, user(username));
+		}
 	}
 
 	/**
@@ -235,6 +348,15 @@ public final class FakeEasemob implements AutoCloseable {
 	}
 
 	/**
+	 * How many token requests were received for one app.
+	 * @param appKey the app, {@code org#app}
+	 * @return the count
+	 */
+	public int tokenRequestCount(String appKey) {
+		return (int) this.tokenRequests.stream().filter((request) -> request.app().equals(appKey)).count();
+	}
+
+	/**
 	 * The users API requests received, in order, with the token each carried.
 	 * @return the requests
 	 */
@@ -252,13 +374,21 @@ public final class FakeEasemob implements AutoCloseable {
 	}
 
 	/**
-	 * Forget the users, queued faults and logged requests. Tokens issued stay valid, so a
-	 * client that cached one (a Spring context shared by several tests) keeps working.
+	 * Forget the users, revocations, second secrets, faults, delays and logged requests, and go back to
+	 * the token lifetime the fake was built with. Tokens issued stay valid, so a client that
+	 * cached one (a Spring context shared by several tests) keeps working.
 	 */
 	public void reset() {
 		this.users.clear();
+		this.revoked.clear();
+		this.rotatedSecrets.clear();
 		this.tokenFaults.clear();
 		this.apiFaults.clear();
+		this.everyTokenRequestFault = null;
+		this.everyApiRequestFault = null;
+		this.tokenDelay = Duration.ZERO;
+		this.apiDelay = Duration.ZERO;
+		this.tokenLifetime = this.initialTokenLifetime;
 		this.tokenRequests.clear();
 		this.apiRequests.clear();
 	}
@@ -297,9 +427,10 @@ public final class FakeEasemob implements AutoCloseable {
 		int status = tokenStatus(exchange, body, app, clientId);
 		this.tokenRequests.add(new TokenRequest(path.replace('/', '#'), clientId,
 				(ttl != null && ttl.canConvertToLong()) ? ttl.asLong() : null, status));
-		if (applyFault(exchange, this.tokenFaults)) {
+		if (applyFault(exchange, this.tokenFaults.poll()) || applyFault(exchange, this.everyTokenRequestFault)) {
 			return;
 		}
+		pause(this.tokenDelay);
 		if (status != 200 || app == null || body == null) {
 			send(exchange, status, tokenError(exchange, body, app, path));
 			return;
@@ -307,9 +438,9 @@ public final class FakeEasemob implements AutoCloseable {
 		Duration lifetime = (ttl != null && ttl.canConvertToLong())
 				? (this.milliseconds ? Duration.ofMillis(ttl.asLong()) : Duration.ofSeconds(ttl.asLong()))
 				: this.tokenLifetime;
-		String token = "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(45));
+		String token = this.tokenSource.get();
 		Instant expiresAt = lifetime.isZero() ? null : this.clock.instant().plus(lifetime);
-		this.tokens.put(token, new Issued(path, expiresAt, false));
+		this.tokens.put(token, new Issued(path, expiresAt));
 		if (logger.isInfoEnabled()) {
 			logger.info("Fake Easemob issued app token …" + token.substring(token.length() - 4) + " for "
 					+ app.appKey() + ", valid for " + (lifetime.isZero() ? "ever" : lifetime.toMillis() / 1000 + " s"));
@@ -333,7 +464,10 @@ public final class FakeEasemob implements AutoCloseable {
 				|| text(body, "client_secret") == null) {
 			return 400;
 		}
-		return (app.clientId().equals(clientId) && app.clientSecret().equals(text(body, "client_secret"))) ? 200 : 400;
+		String secret = text(body, "client_secret");
+		boolean secretMatches = app.clientSecret().equals(secret)
+				|| this.rotatedSecrets.contains(app.orgName() + "/" + app.appName() + " " + secret);
+		return (app.clientId().equals(clientId) && secretMatches) ? 200 : 400;
 	}
 
 	private ObjectNode tokenError(HttpExchange exchange, @Nullable JsonNode body, @Nullable FakeApp app, String path) {
@@ -364,10 +498,12 @@ public final class FakeEasemob implements AutoCloseable {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String method = exchange.getRequestMethod();
 		boolean authorized = isAuthorized(authorization, path);
-		if (applyFault(exchange, this.apiFaults)) {
-			this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, 0));
+		if (applyFault(exchange, this.apiFaults.poll()) || applyFault(exchange, this.everyApiRequestFault)) {
+			this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, 0,
+					headers(exchange)));
 			return;
 		}
+		pause(this.apiDelay);
 		int status;
 		ObjectNode answer;
 		if (this.apps.get(path) == null) {
@@ -379,7 +515,7 @@ public final class FakeEasemob implements AutoCloseable {
 			answer = error("unauthorized", "Unable to authenticate due to expired access token");
 		}
 		else {
-			Map<String, ObjectNode> registered = this.users.computeIfAbsent(path, (app) -> new ConcurrentHashMap<>());
+			Map<String, ObjectNode> registered = registeredUsers(path);
 			ObjectNode entity = (username != null) ? registered.get(username) : null;
 			if ("POST".equals(method) && username == null) {
 				List<ObjectNode> created = register(readJson(exchange), registered);
@@ -400,7 +536,8 @@ public final class FakeEasemob implements AutoCloseable {
 				answer = error("service_resource_not_found", "Service resource not found");
 			}
 		}
-		this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, status));
+		this.apiRequests.add(new ApiRequest(method, exchange.getRequestURI().getPath(), authorization, status,
+				headers(exchange)));
 		send(exchange, status, answer);
 	}
 
@@ -408,8 +545,9 @@ public final class FakeEasemob implements AutoCloseable {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return false;
 		}
-		Issued issued = this.tokens.get(authorization.substring("Bearer ".length()));
-		return issued != null && issued.path().equals(path) && !issued.revoked()
+		String token = authorization.substring("Bearer ".length());
+		Issued issued = this.tokens.get(token);
+		return issued != null && issued.path().equals(path) && !this.revoked.contains(token)
 				&& (issued.expiresAt() == null || this.clock.instant().isBefore(issued.expiresAt()));
 	}
 
@@ -427,16 +565,24 @@ public final class FakeEasemob implements AutoCloseable {
 			if (username == null || registered.containsKey(username)) {
 				return null;
 			}
-			ObjectNode entity = json.createObjectNode()
-				.put("uuid", UUID.randomUUID().toString())
-				.put("type", "user")
-				.put("username", username)
-				.put("activated", true)
-				.put("created", System.currentTimeMillis());
+			ObjectNode entity = user(username);
 			registered.put(username, entity);
 			created.add(entity);
 		}
 		return created.isEmpty() ? null : created;
+	}
+
+	private Map<String, ObjectNode> registeredUsers(String path) {
+		return this.users.computeIfAbsent(path, (app) -> new ConcurrentHashMap<>());
+	}
+
+	private static ObjectNode user(String username) {
+		return json.createObjectNode()
+			.put("uuid", UUID.randomUUID().toString())
+			.put("type", "user")
+			.put("username", username)
+			.put("activated", true)
+			.put("created", System.currentTimeMillis());
 	}
 
 	private ObjectNode envelope(String path, String action, List<ObjectNode> entities) {
@@ -454,22 +600,12 @@ public final class FakeEasemob implements AutoCloseable {
 		return envelope;
 	}
 
-	/** Applies the next queued fault, if any; {@code true} when it answered the request. */
-	private static boolean applyFault(HttpExchange exchange, Deque<Fault> faults) throws IOException {
-		Fault fault = faults.poll();
+	/** Applies a fault, if any; {@code true} when it answered the request. */
+	private static boolean applyFault(HttpExchange exchange, @Nullable Fault fault) throws IOException {
 		if (fault == null) {
 			return false;
 		}
-		if (!fault.delay().isZero()) {
-			try {
-				Thread.sleep(fault.delay().toMillis()); // the fault is a slow answer
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return true;
-			}
-		}
-		if (fault.closeConnection()) {
+		if (!pause(fault.delay()) || fault.closeConnection()) {
 			return true;
 		}
 		if (fault.status() == 0) {
@@ -480,6 +616,26 @@ public final class FakeEasemob implements AutoCloseable {
 		}
 		send(exchange, fault.status(), error(String.valueOf(fault.error()), String.valueOf(fault.description())));
 		return true;
+	}
+
+	/** Waits, as a slow Easemob does; {@code false} when interrupted (the fake is closing). */
+	private static boolean pause(Duration delay) {
+		if (delay.isZero()) {
+			return true;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static Map<String, List<String>> headers(HttpExchange exchange) {
+		// a view, not a copy: a load test logs hundreds of thousands of requests
+		return Collections.unmodifiableMap(exchange.getRequestHeaders());
 	}
 
 	private static @Nullable JsonNode readJson(HttpExchange exchange) throws IOException {
@@ -531,12 +687,7 @@ public final class FakeEasemob implements AutoCloseable {
 		return "FakeEasemob[" + baseUrl() + ", apps=" + this.apps.values().stream().map(FakeApp::appKey).toList() + "]";
 	}
 
-	private record Issued(String path, @Nullable Instant expiresAt, boolean revoked) {
-
-		Issued asRevoked() {
-			return new Issued(this.path, this.expiresAt, true);
-		}
-
+	private record Issued(String path, @Nullable Instant expiresAt) {
 	}
 
 	/**
@@ -584,8 +735,25 @@ public final class FakeEasemob implements AutoCloseable {
 	 * @param authorization the {@code Authorization} header it carried, if any; shown only
 	 * as its last four characters by {@link #toString()}
 	 * @param status the status answered, {@code 0} for a fault that closed the connection
+	 * @param headers the request headers, {@code Authorization} among them; not shown by
+	 * {@link #toString()}
 	 */
-	public record ApiRequest(String method, String path, @Nullable String authorization, int status) {
+	public record ApiRequest(String method, String path, @Nullable String authorization, int status,
+			Map<String, List<String>> headers) {
+
+		/**
+		 * The first value of a request header.
+		 * @param name the header's name, in any case
+		 * @return the value, or {@code null}
+		 */
+		public @Nullable String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((header) -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+				.map((header) -> header.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
 
 		/**
 		 * The bearer token the request carried.
@@ -689,7 +857,20 @@ public final class FakeEasemob implements AutoCloseable {
 
 		private InstantSource clock = InstantSource.system();
 
+		private @Nullable Supplier<String> tokens;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where the tokens it issues come from, for tests that want to know them in
+		 * advance; random 64-character tokens, like Easemob's, unless set.
+		 * @param tokens gives the next token to issue, a new one each time
+		 * @return this builder
+		 */
+		public Builder tokens(Supplier<String> tokens) {
+			this.tokens = tokens;
+			return this;
 		}
 
 		/**

@@ -156,4 +156,81 @@ class FakeEasemobTests {
 		assertThat(shown).doesNotContain("acme-secret-0001").doesNotContain(token).contains("…" + token.substring(token.length() - 4));
 	}
 
+
+	private static final String ACME_IM = "{\"grant_type\":\"client_credentials\",\"client_id\":\"acme-id\","
+			+ "\"client_secret\":\"%s\"}";
+
+	@Test
+	void shouldFailEveryTokenRequestUntilToldToStopAndAcceptASecondSecret() throws Exception {
+		FakeEasemob fake = extension.fake();
+		fake.failEveryTokenRequest(FakeEasemob.Fault.status(503, "service_unavailable", "down")
+			.withRetryAfter(Duration.ofSeconds(7)));
+		HttpResponse<String> down = post("/acme/im/token", ACME_IM.formatted("acme-secret-0001"));
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(post("/acme/im/token", ACME_IM.formatted("acme-secret-0001")).statusCode()).isEqualTo(503);
+		fake.stopFailingTokenRequests();
+		assertThat(post("/acme/im/token", ACME_IM.formatted("acme-secret-0001")).statusCode()).isEqualTo(200);
+		assertThat(post("/acme/im/token", ACME_IM.formatted("rotated-secret")).statusCode()).isEqualTo(400);
+		fake.acceptSecret("acme#im", "rotated-secret");
+		assertThat(post("/acme/im/token", ACME_IM.formatted("rotated-secret")).statusCode()).isEqualTo(200);
+		assertThat(fake.tokenRequestCount("acme#im")).isEqualTo(5);
+		assertThat(fake.tokenRequestCount("acme#ms")).isZero();
+	}
+
+	@Test
+	void shouldServeUsersAddedBeforehandAndLogEveryHeader() throws Exception {
+		FakeEasemob fake = extension.fake();
+		fake.addUsers("acme#im", "alice");
+		String token = token(ACME_IM.formatted("acme-secret-0001"));
+		HttpResponse<String> alice = this.http.send(HttpRequest
+			.newBuilder(URI.create(fake.baseUrl() + "/acme/im/users/alice"))
+			.header("Authorization", "Bearer " + token)
+			.header("X-Request-Id", "r-1")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(alice.statusCode()).isEqualTo(200);
+		assertThat(json(alice).get("entities").get(0).get("username").asString()).isEqualTo("alice");
+		FakeEasemob.ApiRequest logged = fake.apiRequests().get(0);
+		assertThat(logged.header("x-request-id")).isEqualTo("r-1");
+		assertThat(logged.token()).isEqualTo(token);
+		assertThat(logged.toString()).doesNotContain(token).doesNotContain("r-1");
+		fake.failEveryApiRequest(FakeEasemob.Fault.status(401, "unauthorized", "revoked"));
+		assertThat(get("/acme/im/users/alice", token).statusCode()).isEqualTo(401);
+		fake.stopFailingApiRequests();
+		assertThat(get("/acme/im/users/alice", token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldIssueTokensFromTheSupplierAndHonourRevocationsMadeBeforehand() throws Exception {
+		int[] issued = { 0 };
+		try (FakeEasemob fake = FakeEasemob.builder().tokens(() -> "YWMt-known-" + (++issued[0])).build()) {
+			fake.addUsers(FakeEasemob.ORG_NAME + "#" + FakeEasemob.APP_NAME, "bob");
+			fake.revoke("YWMt-known-1");
+			fake.accept(FakeEasemob.ORG_NAME + "#" + FakeEasemob.APP_NAME, "my-own-provider-token");
+			String request = "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + FakeEasemob.CLIENT_ID
+					+ "\",\"client_secret\":\"" + FakeEasemob.CLIENT_SECRET + "\"}";
+			for (int i = 0; i < 2; i++) {
+				this.http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/fake-org/fake-app/token"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(request))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			java.util.function.Function<String, Integer> bob = (token) -> {
+				try {
+					return this.http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/fake-org/fake-app/users/bob"))
+						.header("Authorization", "Bearer " + token)
+						.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			};
+			assertThat(bob.apply("YWMt-known-1")).as("revoked before it was issued").isEqualTo(401);
+			assertThat(bob.apply("YWMt-known-2")).isEqualTo(200);
+			assertThat(bob.apply("my-own-provider-token")).isEqualTo(200);
+			assertThat(issued[0]).isEqualTo(2);
+		}
+	}
+
 }

@@ -3,7 +3,7 @@ package io.github.easemobtoken.autoconfigure.actuate;
 import java.util.Map;
 
 import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EasemobClientSecretSanitizingFunctionTests {
 
-	private static final String SECRET = EasemobStub.CLIENT_SECRET;
+	private static final String SECRET = TestApp.CLIENT_SECRET;
 
 	private final EasemobClientSecretSanitizingFunction function = new EasemobClientSecretSanitizingFunction(
 			() -> SECRET);
@@ -60,7 +60,7 @@ class EasemobClientSecretSanitizingFunctionTests {
 
 	@Test
 	void shouldLeaveOtherPropertiesAlone() {
-		assertThat(sanitized("easemob.client-id", EasemobStub.CLIENT_ID)).isEqualTo(EasemobStub.CLIENT_ID);
+		assertThat(sanitized("easemob.client-id", TestApp.CLIENT_ID)).isEqualTo(TestApp.CLIENT_ID);
 		assertThat(sanitized("easemob.host", "a1.easemob.com")).isEqualTo("a1.easemob.com");
 	}
 

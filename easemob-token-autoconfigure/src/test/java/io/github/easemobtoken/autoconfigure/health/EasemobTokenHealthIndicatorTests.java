@@ -3,19 +3,19 @@ package io.github.easemobtoken.autoconfigure.health;
 import java.time.Duration;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
-import io.github.easemobtoken.test.EasemobStub;
+import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.ScriptedTokenStore;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenLifecycleListener;
 import org.junit.jupiter.api.AfterEach;
-import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class EasemobTokenHealthIndicatorTests {
 
 	@RegisterExtension
-	static final WireMockExtension easemob = EasemobStub.wireMock();
+	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final VirtualClock clock = new VirtualClock();
 
@@ -52,7 +52,7 @@ class EasemobTokenHealthIndicatorTests {
 	private Health health() {
 		Health health = this.indicator.health();
 		assertThat(health.getDetails().values()).allSatisfy((value) -> assertThat(String.valueOf(value))
-			.doesNotContain(EasemobStub.CLIENT_SECRET)
+			.doesNotContain(TestApp.CLIENT_SECRET)
 			.doesNotContain("YWMte3bGuOukEeiTkNP4grL7iw"));
 		return health;
 	}
@@ -66,7 +66,7 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldBeUpWithTheExpiryWhileATokenIsValid() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -76,7 +76,7 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldBeUpWithNeverForAPermanentToken() {
-		EasemobStub.issueTokens(easemob, 0);
+		TestApp.issueTokens(easemob, 0);
 		this.provider.getToken().block();
 		assertThat(health().getStatus()).isEqualTo(Status.UP);
 		assertThat(health().getDetails()).containsEntry("expiresAt", "never");
@@ -84,9 +84,9 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldStayUpButShowTheFailureWhileAFailingRefreshLeavesAValidToken() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
-		EasemobStub.failWith(easemob, 503, "down", "maintenance");
+		TestApp.failWith(easemob, 503, "down", "maintenance");
 		this.clock.advance(Duration.ofMinutes(55));
 		eventually().until(() -> this.provider.status().lastFailure() != null);
 		Health health = health();
@@ -99,7 +99,7 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldBeDownWithTheLastFailureAndTheNextAttemptWithoutAValidToken() {
-		EasemobStub.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
+		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		catchThrowableOfType(EasemobTokenUnavailableException.class, () -> this.provider.getToken().block());
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -114,7 +114,7 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldBeDownWhenTheTokenExpiredAndTheFloorHoldsTheNextRequest() {
-		EasemobStub.issueTokens(easemob, 5);
+		TestApp.issueTokens(easemob, 5);
 		this.provider.getToken().block();
 		this.clock.jump(Duration.ofSeconds(6));
 		Health health = health();
@@ -126,7 +126,7 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldStayUpAndShowTheStoreFallbackWhileTheSharedStoreFails() {
-		EasemobStub.issueTokens(easemob, 3600);
+		TestApp.issueTokens(easemob, 3600);
 		this.provider.close();
 		ScriptedTokenStore store = new ScriptedTokenStore()
 			.thenRead(Mono.error(new IllegalStateException("Unable to connect to 127.0.0.1:6379")));

@@ -11,9 +11,9 @@ import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
 import io.github.easemobtoken.store.RefreshClaim;
 import io.github.easemobtoken.store.StoredToken;
-import io.github.easemobtoken.test.EasemobStub;
 import io.github.easemobtoken.test.RedisServer;
 import io.github.easemobtoken.test.RedisValues;
+import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-import static io.github.easemobtoken.test.EasemobStub.token;
+import static io.github.easemobtoken.test.TestApp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,10 +35,10 @@ class RedisTokenStoreTests {
 	@RegisterExtension
 	static final RedisServer redisServer = new RedisServer();
 
-	private static final EasemobApp APP = new EasemobApp(URI.create("https://a1.easemob.com"), EasemobStub.ORG,
-			EasemobStub.APP);
+	private static final EasemobApp APP = new EasemobApp(URI.create("https://a1.easemob.com"), TestApp.ORG,
+			TestApp.APP);
 
-	private static final String NAMESPACE = "easemob:{a1.easemob.com/easemob-demo#testapp/" + EasemobStub.CLIENT_ID
+	private static final String NAMESPACE = "easemob:{a1.easemob.com/easemob-demo#testapp/" + TestApp.CLIENT_ID
 			+ "}";
 
 	private static final Duration LEASE = Duration.ofSeconds(3);
@@ -60,8 +60,8 @@ class RedisTokenStoreTests {
 		this.connectionFactory.start();
 		this.redis = new ReactiveStringRedisTemplate(this.connectionFactory);
 		this.redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
-		this.store = store(EasemobStub.credentials());
-		this.other = store(EasemobStub.credentials());
+		this.store = store(TestApp.credentials());
+		this.other = store(TestApp.credentials());
 	}
 
 	@AfterEach
@@ -74,7 +74,7 @@ class RedisTokenStoreTests {
 	}
 
 	private EasemobToken tokenFor(int n, Duration lifetime) {
-		return new EasemobToken(token(n), this.clock.instant().plus(lifetime), EasemobStub.APPLICATION);
+		return new EasemobToken(token(n), this.clock.instant().plus(lifetime), TestApp.APPLICATION);
 	}
 
 	private RefreshClaim.Granted granted(RedisTokenStore store) {
@@ -95,7 +95,7 @@ class RedisTokenStoreTests {
 
 	@Test
 	void shouldKeepItsKeysInOneNamespacePerHostAppAndClientIdWithOneHashTag() {
-		assertThat(RedisTokenStore.namespace(APP, EasemobStub.credentials())).isEqualTo(NAMESPACE);
+		assertThat(RedisTokenStore.namespace(APP, TestApp.credentials())).isEqualTo(NAMESPACE);
 		assertThat(this.store.tokenKey()).isEqualTo(NAMESPACE + ":token");
 		assertThat(RedisTokenStore.namespace(new EasemobApp(URI.create("http://127.0.0.1:8080"), "o", "a"),
 				new EasemobCredentials("id", "secret")))
@@ -113,7 +113,7 @@ class RedisTokenStoreTests {
 		String stored = value(NAMESPACE + ":token");
 		assertThat(stored).startsWith("1.").matches("1\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]+");
 		assertThat(RedisValues.containsPieceOf(this.redis, token.accessToken(), 12)).isFalse();
-		assertThat(RedisValues.containsPieceOf(this.redis, EasemobStub.CLIENT_SECRET, 12)).isFalse();
+		assertThat(RedisValues.containsPieceOf(this.redis, TestApp.CLIENT_SECRET, 12)).isFalse();
 		StoredToken read = this.other.read().block();
 		assertThat(read.token()).isEqualTo(token);
 		assertThat(read.obtainedAt()).isEqualTo(obtainedAt);
@@ -125,7 +125,7 @@ class RedisTokenStoreTests {
 	@Test
 	void shouldSealTheSameTokenDifferentlyEachTime() {
 		EasemobToken token = tokenFor(1, Duration.ofHours(1));
-		TokenCipher cipher = new TokenCipher(EasemobStub.CLIENT_SECRET, NAMESPACE);
+		TokenCipher cipher = new TokenCipher(TestApp.CLIENT_SECRET, NAMESPACE);
 		String first = cipher.seal(token, this.clock.instant(), "k");
 		String second = cipher.seal(token, this.clock.instant(), "k");
 		assertThat(first).isNotEqualTo(second);
@@ -144,7 +144,7 @@ class RedisTokenStoreTests {
 	@Test
 	void shouldNotOpenAValueSealedUnderAnotherSecret() {
 		publish(this.store, tokenFor(1, Duration.ofHours(1)));
-		RedisTokenStore rotated = store(new EasemobCredentials(EasemobStub.CLIENT_ID, "YXA6-another-secret"));
+		RedisTokenStore rotated = store(new EasemobCredentials(TestApp.CLIENT_ID, "YXA6-another-secret"));
 		StoredToken read = rotated.read().block();
 		assertThat(read.readable()).isFalse();
 		assertThat(read.token()).isNull();
