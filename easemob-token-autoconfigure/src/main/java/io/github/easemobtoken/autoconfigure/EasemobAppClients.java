@@ -50,16 +50,21 @@ final class EasemobAppClients {
 	static WebClient webClient(EasemobAppSettings app, WebClient.Builder builder,
 			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool) {
+		return configure(app, builder, filter, connectorBuilder, httpClientSettings, pool,
+				AppValues.DEFAULT.equals(app.name()) ? "easemobWebClient"
+						: "The WebClient of Easemob app '" + app.name() + "'")
+			.build();
+	}
+
+	static WebClient.Builder configure(EasemobAppSettings app, WebClient.Builder builder,
+			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
+			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, String client) {
 		return builder.baseUrl(app.app().baseUri().toString())
-			.clientConnector(EasemobHttpConnectors.forApi(
-					HeaderSafeHttpClients.reactive(connectorBuilder,
-							AppValues.DEFAULT.equals(app.name()) ? "easemobWebClient"
-									: "The WebClient of Easemob app '" + app.name() + "'"),
+			.clientConnector(EasemobHttpConnectors.forApi(HeaderSafeHttpClients.reactive(connectorBuilder, client),
 					httpClientSettings, app, pool))
 			// spring.http.codecs.log-request-details would have ExchangeFunctions log the Authorization header.
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-			.filter(filter)
-			.build();
+			.filter(filter);
 	}
 
 }

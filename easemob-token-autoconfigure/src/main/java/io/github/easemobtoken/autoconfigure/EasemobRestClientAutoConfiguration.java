@@ -3,6 +3,7 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Auto-configuration for servlet (blocking) applications: the bean
@@ -77,22 +79,55 @@ public final class EasemobRestClientAutoConfiguration {
 		return new EasemobAppBeans<>(clients);
 	}
 
+	/**
+	 * Gives the {@code @ImportHttpServices} groups named after an app ({@code easemob} for
+	 * the app {@code default}) that app's base URL, HTTP client and token; no other group.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "easemobRestClientHttpServiceGroupConfigurer")
+	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+	RestClientHttpServiceGroupConfigurer easemobRestClientHttpServiceGroupConfigurer(
+			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobApps> easemobApps,
+			ObjectProvider<EasemobTokenClientHttpRequestInterceptor> easemobTokenClientHttpRequestInterceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		return new EasemobRestClientHttpServiceGroupConfigurer(easemobAppsSettings, easemobApps,
+				(app, provider, builder) -> {
+					EasemobTokenClientHttpRequestInterceptor defaultInterceptor = easemobTokenClientHttpRequestInterceptor
+						.getIfAvailable();
+					EasemobTokenClientHttpRequestInterceptor interceptor = (defaultInterceptor != null
+							&& AppValues.DEFAULT.equals(app.name()))
+							? defaultInterceptor
+							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout());
+					configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, resourceLoader,
+							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
+				});
+	}
+
 	private static RestClient restClient(EasemobAppSettings app, RestClient.Builder builder,
 			EasemobTokenClientHttpRequestInterceptor interceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+		return configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, resourceLoader,
+				AppValues.DEFAULT.equals(app.name()) ? "easemobRestClient"
+						: "The RestClient of Easemob app '" + app.name() + "'")
+			.build();
+	}
+
+	private static RestClient.Builder configure(EasemobAppSettings app, RestClient.Builder builder,
+			EasemobTokenClientHttpRequestInterceptor interceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader, String client) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(app.connectTimeout(), app.responseTimeout())
 			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				AppValues.DEFAULT.equals(app.name()) ? "easemobRestClient"
-						: "The RestClient of Easemob app '" + app.name() + "'");
+				client);
 		return builder.baseUrl(app.app().baseUri().toString())
 			.requestFactory(factoryBuilder.build(settings))
-			.requestInterceptor(interceptor)
-			.build();
+			.requestInterceptor(interceptor);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
 /**
  * Auto-configuration of the Easemob {@link WebClient}s: the bean
@@ -86,6 +88,35 @@ public final class EasemobWebClientAutoConfiguration {
 					filter, connectors, settings, pool));
 		}
 		return new EasemobAppBeans<>(clients, pools);
+	}
+
+	/**
+	 * Gives the {@code @ImportHttpServices} groups named after an app ({@code easemob} for
+	 * the app {@code default}) that app's base URL, HTTP client and token; no other group.
+	 * The group of the app {@code default} shares {@code easemobWebClient}'s connection pool.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "easemobWebClientHttpServiceGroupConfigurer")
+	@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
+	WebClientHttpServiceGroupConfigurer easemobWebClientHttpServiceGroupConfigurer(
+			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobApps> easemobApps,
+			ObjectProvider<EasemobTokenExchangeFilterFunction> easemobTokenExchangeFilterFunction,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
+			ResourceLoader resourceLoader) {
+		return new EasemobWebClientHttpServiceGroupConfigurer(easemobAppsSettings, easemobApps,
+				(app, provider, builder) -> {
+					boolean defaultApp = AppValues.DEFAULT.equals(app.name());
+					EasemobTokenExchangeFilterFunction defaultFilter = easemobTokenExchangeFilterFunction.getIfAvailable();
+					EasemobTokenExchangeFilterFunction filter = (defaultFilter != null && defaultApp) ? defaultFilter
+							: new EasemobTokenExchangeFilterFunction(provider);
+					EasemobAppClients.configure(app, builder, filter,
+							connectorBuilder
+								.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
+							httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+							defaultApp ? pool.getIfAvailable() : null,
+							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
+				});
 	}
 
 	@Configuration(proxyBeanMethods = false)
