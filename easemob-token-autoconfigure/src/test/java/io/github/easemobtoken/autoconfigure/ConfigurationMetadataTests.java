@@ -1,0 +1,81 @@
+package io.github.easemobtoken.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.github.easemobtoken.test.EasemobContexts;
+import io.github.easemobtoken.token.TtlUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The IDE metadata the configuration processor writes from the properties' Javadoc and
+ * {@code additional-spring-configuration-metadata.json}: the documented keys, and hints whose
+ * every value is one the starter accepts.
+ */
+class ConfigurationMetadataTests {
+
+	private static JsonNode metadata() throws IOException {
+		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				JsonNode node = JsonMapper.shared().readTree(in);
+				if (node.get("groups").findValuesAsString("name").contains("easemob")) {
+					return node;
+				}
+			}
+		}
+		throw new IllegalStateException("no metadata of the starter on the class path");
+	}
+
+	private static List<String> hintValues(JsonNode metadata, String name) {
+		List<String> values = new ArrayList<>();
+		for (JsonNode hint : metadata.get("hints")) {
+			if (hint.get("name").asString().equals(name)) {
+				hint.get("values").forEach((value) -> {
+					assertThat(value.get("description").asString()).as(name + " " + value).isNotBlank();
+					values.add(value.get("value").asString());
+				});
+			}
+		}
+		return values;
+	}
+
+	@Test
+	void shouldDocumentTheHealthKeyTheReadmeNames() throws IOException {
+		JsonNode metadata = metadata();
+		List<String> names = metadata.get("properties").findValuesAsString("name");
+		assertThat(names).contains("management.health.easemobtoken.enabled", "easemob.host", "easemob.ttl-unit",
+				"easemob.token.store", "easemob.apps");
+	}
+
+	@Test
+	void shouldHintTheValuesOfTtlUnitAndTheStore() throws IOException {
+		JsonNode metadata = metadata();
+		assertThat(hintValues(metadata, "easemob.ttl-unit")).containsExactly("seconds", "milliseconds")
+			.hasSize(TtlUnit.values().length);
+		assertThat(hintValues(metadata, "easemob.token.store")).containsExactly("memory", "redis")
+			.hasSize(EasemobProperties.Store.values().length);
+	}
+
+	@Test
+	void shouldHintEasemobRestHostsEachOfWhichTheStarterAccepts() throws IOException {
+		List<String> hosts = hintValues(metadata(), "easemob.host");
+		assertThat(hosts).hasSize(6).contains("a1.easemob.com", "a1-sgp.easemob.com");
+		for (String host : hosts) {
+			EasemobContexts.withWebClient(host).run((context) -> {
+				assertThat(context).as(host).hasNotFailed();
+				assertThat(context.getBean(EasemobAppsSettings.class).defaultApp().app().baseUri())
+					.hasToString("https://" + host + "/easemob-demo/testapp");
+			});
+		}
+	}
+
+}
