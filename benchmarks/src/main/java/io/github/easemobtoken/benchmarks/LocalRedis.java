@@ -34,7 +34,8 @@ final class LocalRedis implements AutoCloseable {
 	}
 
 	private boolean accepting() {
-		try (Socket ignored = new Socket("127.0.0.1", this.port)) {
+		try {
+			new Socket("127.0.0.1", this.port).close();
 			return true;
 		}
 		catch (IOException ex) {
@@ -68,9 +69,14 @@ final class LocalRedis implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		this.process.destroy();
-		this.process.waitFor();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	record Client(LettuceConnectionFactory factory, ReactiveStringRedisTemplate template) implements AutoCloseable {

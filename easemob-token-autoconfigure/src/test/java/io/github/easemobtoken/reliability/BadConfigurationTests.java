@@ -67,7 +67,7 @@ class BadConfigurationTests {
 			easemob.enabled                    | ''                     | Property: easemob.enabled\\n    Problem:  is empty; set true or false
 			easemob.ttl                        | ${EASEMOB_TEST_UNSET_TTL} | Failed to bind properties under 'easemob.ttl'
 			easemob.token.store                | rediss                 | Failed to bind properties under 'easemob.token.store'
-			easemob.enabled                    | ${EASEMOB_TEST_UNSET_ENABLED} | Property: easemob.enabled\\n    Problem:  
+			easemob.enabled                    | ${EASEMOB_TEST_UNSET_ENABLED} | Property: easemob.enabled\\n    Problem:
 			""")
 	void shouldStopStartupNamingTheKeyAndWhatItAccepts(String key, String value, String report, CapturedOutput output) {
 		Map<String, Object> properties = new HashMap<>(Map.of("easemob.app-key", "easemob-demo#testapp",

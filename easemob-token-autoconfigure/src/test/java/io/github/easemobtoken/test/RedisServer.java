@@ -68,7 +68,8 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 		if (!this.process.isAlive()) {
 			throw new IllegalStateException("redis-server exited with " + this.process.exitValue());
 		}
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		try {
+			new Socket("127.0.0.1", this.port).close();
 			return true;
 		}
 		catch (IOException ex) {
