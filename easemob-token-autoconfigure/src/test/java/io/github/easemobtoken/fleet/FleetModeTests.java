@@ -348,7 +348,9 @@ class FleetModeTests {
 
 		void run(Duration duration) {
 			// A tick every 100 ms of real time, the pace of real traffic: a quarter second of virtual time each.
-			Flux.interval(Duration.ofMillis(100)).take(duration).concatMap((tick) -> {
+			// take(count), not take(duration): a timer's cancel interrupts the interval's thread, which may be
+			// waiting inside clock.advance at that moment; the count cancels after the last tick has run.
+			Flux.interval(Duration.ofMillis(100)).take(Math.max(1, duration.toMillis() / 100)).concatMap((tick) -> {
 				FleetModeTests.this.clock.advance(Duration.ofMillis(250));
 				for (CachingEasemobTokenProvider provider : providers()) {
 					long start = System.nanoTime();
