@@ -64,8 +64,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Fleet mode ({@code easemob.token.store=redis}): four application contexts stand for four
- * instances of one application, on one real {@code redis-server} and one WireMock
- * Easemob, sharing one virtual clock. Each test asserts the exact number of token requests
+ * instances of one application, on one real {@code redis-server} and one fake Easemob,
+ * sharing one virtual clock. Each test asserts the exact number of token requests
  * Easemob received.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring MVC application, as a user writes it: a controller that calls Easemob through
- * the auto-configured {@code easemobRestClient}, against a WireMock Easemob. Each test
+ * the auto-configured {@code easemobRestClient}, against the fake Easemob. Each test
  * starts with a cold token cache.
  */
 @SpringBootTest(classes = EasemobServletApplicationTests.MvcApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -27,7 +27,7 @@ public final class EasemobContexts {
 	/**
 	 * A runner with the WebClient auto-configurations, configured for the test app at
 	 * {@code host}.
-	 * @param host the Easemob host, such as a WireMock base URL
+	 * @param host the Easemob host, such as the fake Easemob's base URL
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner withWebClient(String host) {
@@ -42,7 +42,7 @@ public final class EasemobContexts {
 	/**
 	 * A runner as a blocking (servlet or plain) application has it: the WebClient and
 	 * RestClient auto-configurations, configured for the test app at {@code host}.
-	 * @param host the Easemob host, such as a WireMock base URL
+	 * @param host the Easemob host, such as the fake Easemob's base URL
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner withRestClient(String host) {
@@ -52,7 +52,7 @@ public final class EasemobContexts {
 	/**
 	 * A runner as a WebFlux application has it, with the RestClient auto-configuration
 	 * present as well, configured for the test app at {@code host}.
-	 * @param host the Easemob host, such as a WireMock base URL
+	 * @param host the Easemob host, such as the fake Easemob's base URL
 	 * @return the runner
 	 */
 	public static ReactiveWebApplicationContextRunner reactiveWithRestClient(String host) {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Drives a real provider against the WireMock Easemob on virtual time, and records what
+ * Drives a real provider against the fake Easemob (or WireMock in front of it) on virtual time, and records what
  * it does: the virtual instant each token request left, and each listener event
  * ({@code obtained …0001}, {@code failed server_error}, {@code rejected …0001 kept}).
  * Policy: refresh 5 min ahead, 10 s floor, 5 min max backoff.

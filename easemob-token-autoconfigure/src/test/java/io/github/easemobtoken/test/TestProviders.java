@@ -13,7 +13,7 @@ import io.github.easemobtoken.token.TtlUnit;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A real provider against the WireMock Easemob, on a virtual clock, with the default
+ * A real provider against the fake Easemob, on a virtual clock, with the default
  * policy (refresh 5 min ahead, 10 s floor, 5 min max backoff) and no jitter.
  */
 public final class TestProviders {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The token lifecycle on virtual time against a WireMock Easemob: caching, refresh ahead
+ * The token lifecycle on virtual time against the fake Easemob: caching, refresh ahead
  * of expiry, backoff, the floor between requests and invalidation.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The token endpoint client against a WireMock Easemob: the request it sends, the answers
+ * The token endpoint client against WireMock in front of the fake Easemob: the request it sends, the answers
  * it understands and the errors it reports.
  */
 class EasemobTokenEndpointTests {

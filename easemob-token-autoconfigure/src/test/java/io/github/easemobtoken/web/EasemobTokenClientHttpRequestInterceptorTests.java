@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The bearer interceptor between a {@code RestClient} and a WireMock Easemob that checks
+ * The bearer interceptor between a {@code RestClient} and the fake Easemob that checks
  * the token on a protected users API.
  */
 class EasemobTokenClientHttpRequestInterceptorTests {

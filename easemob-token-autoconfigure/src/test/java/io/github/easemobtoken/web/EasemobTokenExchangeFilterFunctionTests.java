@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The bearer filter between a {@code WebClient} and a WireMock Easemob that checks the
+ * The bearer filter between a {@code WebClient} and the fake Easemob that checks the
  * token on a protected users API.
  */
 class EasemobTokenExchangeFilterFunctionTests {
