@@ -18,6 +18,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <pre class="code">
  * easemobApps.webClient(tenantApp(tenantId)).get().uri("/users/{u}", username) …
  * </pre>
+ * <p>
+ * It hands out WebClients, so the bean exists only with Spring WebFlux on the class path: a
+ * Spring MVC application that excludes WebFlux reaches its apps through
+ * {@code easemobRestClient} and the {@code @ImportHttpServices} groups named after them.
  *
  * @author easemob-token
  */

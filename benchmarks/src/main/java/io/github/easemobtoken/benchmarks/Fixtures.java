@@ -18,6 +18,7 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
@@ -29,7 +30,6 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What the benchmarks share: providers in the state under test, Spring Security's
@@ -61,7 +61,7 @@ final class Fixtures {
 
 	/** A provider with the default policy and the system clock, whose token endpoint is {@code host}. */
 	static CachingEasemobTokenProvider provider(String host, TokenStore store) {
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), app(host),
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(), app(host),
 				new EasemobCredentials("client-id", "client-secret"), null, TtlUnit.SECONDS, Duration.ofSeconds(10),
 				InstantSource.system());
 		return CachingEasemobTokenProvider.builder(endpoint).store(store).build();

@@ -14,7 +14,7 @@ import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * K providers standing for K instances of one application, each with its own Redis
@@ -42,7 +42,7 @@ final class Fleet implements AutoCloseable {
 				store = new RedisTokenStore(client.template(), Fixtures.app(host), credentials,
 						RESPONSE_TIMEOUT.plus(STORE_TIMEOUT.multipliedBy(2)));
 			}
-			EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), Fixtures.app(host),
+			EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(), Fixtures.app(host),
 					credentials, null, TtlUnit.SECONDS, RESPONSE_TIMEOUT, InstantSource.system());
 			this.providers.add(CachingEasemobTokenProvider.builder(endpoint)
 				.store(store)

@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * (h) The startup of the Spring MVC sample, a new JVM each time, from {@code main} to the
- * refreshed context ({@code -Dspring.context.exit=onRefresh}): with the starter, and without
- * it (the same application and class path minus the starter's jars), in the same run. The
- * class paths come from {@code mvn dependency:build-classpath}, see BENCHMARKS.md.
+ * refreshed context ({@code -Dspring.context.exit=onRefresh}): without the starter (the
+ * baseline: the same application and class path minus the starter's jars), with Spring
+ * Boot's {@code spring-boot-restclient} instead of the starter (what an application that
+ * already uses Boot's RestClient support has), with the starter as it comes, and with the
+ * starter minus Spring WebFlux (the sample's own pom), in the same run. The class paths come from {@code benchmarks/mvc_classpaths.py}, see BENCHMARKS.md.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class MvcStartupBenchmark {
 
-	@Param({ "without-starter", "with-starter" })
+	@Param({ "without-starter", "with-restclient", "with-starter", "with-starter-lean" })
 	public String variant;
 
 	private List<String> command;

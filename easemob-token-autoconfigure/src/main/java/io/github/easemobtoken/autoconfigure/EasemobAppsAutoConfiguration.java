@@ -12,6 +12,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
@@ -22,11 +23,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  * app {@code default} with the usual beans ({@code easemobTokenProvider},
  * {@code easemobWebClient}, {@code easemobRestClient}: one lifecycle, one token), and the
  * named apps of {@code easemob.apps}.
+ * <p>
+ * {@link EasemobApps} hands out WebClients, so it needs Spring WebFlux: a Spring MVC
+ * application that leaves WebFlux out gets no {@code easemobApps}, and reaches its apps
+ * through {@code easemobRestClient} and the {@code @ImportHttpServices} groups.
  *
  * @author easemob-token
  */
 @AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
 		EasemobRestClientAutoConfiguration.class })
+@ConditionalOnClass(WebClient.class)
 @ConditionalOnBean(EasemobAppsSettings.class)
 public final class EasemobAppsAutoConfiguration {
 
@@ -37,18 +43,14 @@ public final class EasemobAppsAutoConfiguration {
 			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
 			ObjectProvider<EasemobAppBeans<WebClient>> easemobNamedWebClients,
 			ObjectProvider<EasemobAppBeans<RestClient>> easemobNamedRestClients) {
-		Map<String, EasemobTokenProvider> providers = new LinkedHashMap<>();
+		Map<String, EasemobTokenProvider> providers = EasemobTokenProviders.byApp(easemobAppsSettings,
+				easemobTokenProvider, easemobNamedTokenProviders);
 		Map<String, WebClient> webClients = new LinkedHashMap<>();
 		Map<String, RestClient> restClients = new LinkedHashMap<>();
 		if (easemobAppsSettings.defaultApp() != null) {
-			EasemobTokenProvider provider = easemobTokenProvider.getIfUnique();
-			if (provider != null) {
-				providers.put(EasemobAppsSettings.DEFAULT, provider);
-			}
 			putIfPresent(webClients, beanFactory, "easemobWebClient", WebClient.class);
 			putIfPresent(restClients, beanFactory, "easemobRestClient", RestClient.class);
 		}
-		easemobNamedTokenProviders.ifAvailable((named) -> providers.putAll(named.asMap()));
 		easemobNamedWebClients.ifAvailable((named) -> webClients.putAll(named.asMap()));
 		EasemobAppBeans<RestClient> namedRestClients = easemobNamedRestClients.getIfAvailable();
 		if (namedRestClients != null) {

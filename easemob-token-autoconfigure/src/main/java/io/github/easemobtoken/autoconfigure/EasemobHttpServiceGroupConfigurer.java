@@ -1,8 +1,10 @@
 package io.github.easemobtoken.autoconfigure;
 
-import io.github.easemobtoken.EasemobApps;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.github.easemobtoken.EasemobTokenProvider;
+
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 
 /**
@@ -17,20 +19,24 @@ abstract class EasemobHttpServiceGroupConfigurer<B> implements HttpServiceGroupC
 
 	private final EasemobAppsSettings settings;
 
-	private final ObjectProvider<EasemobApps> apps;
+	private final Supplier<Map<String, EasemobTokenProvider>> providers;
 
 	private final EasemobHttpServiceGroups.ClientConfigurer<B> configurer;
 
-	EasemobHttpServiceGroupConfigurer(EasemobAppsSettings settings, ObjectProvider<EasemobApps> apps,
+	/**
+	 * @param providers the apps' token providers by name, looked up when the groups are
+	 * configured (after the providers, which a configurer bean must not wait for)
+	 */
+	EasemobHttpServiceGroupConfigurer(EasemobAppsSettings settings, Supplier<Map<String, EasemobTokenProvider>> providers,
 			EasemobHttpServiceGroups.ClientConfigurer<B> configurer) {
 		this.settings = settings;
-		this.apps = apps;
+		this.providers = providers;
 		this.configurer = configurer;
 	}
 
 	@Override
 	public void configureGroups(Groups<B> groups) {
-		EasemobHttpServiceGroups.configure(groups, this.settings, this.apps.getIfAvailable(), this.configurer);
+		EasemobHttpServiceGroups.configure(groups, this.settings, this.providers.get(), this.configurer);
 	}
 
 	@Override

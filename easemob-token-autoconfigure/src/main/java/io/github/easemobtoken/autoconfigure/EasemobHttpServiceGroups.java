@@ -3,9 +3,7 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
@@ -49,19 +47,19 @@ final class EasemobHttpServiceGroups {
 	 * @param <B> the builder type
 	 * @param groups the groups
 	 * @param settings the configured apps
-	 * @param apps the apps' token providers, {@code null} when there are none
+	 * @param providers the apps' token providers by app name
 	 * @param configurer what to do to a group's builder
 	 */
 	static <B> void configure(HttpServiceGroupConfigurer.Groups<B> groups, EasemobAppsSettings settings,
-			@Nullable EasemobApps apps, ClientConfigurer<B> configurer) {
-		if (apps == null) {
+			Map<String, EasemobTokenProvider> providers, ClientConfigurer<B> configurer) {
+		Map<String, EasemobAppSettings> byGroup = byGroup(settings);
+		byGroup.values().removeIf((app) -> !providers.containsKey(app.name()));
+		if (byGroup.isEmpty()) {
 			return;
 		}
-		Map<String, EasemobAppSettings> byGroup = byGroup(settings);
-		byGroup.values().removeIf((app) -> !apps.names().contains(app.name()));
 		groups.filter((group) -> byGroup.containsKey(group.name())).forEachClient((group, builder) -> {
 			EasemobAppSettings app = byGroup.get(group.name());
-			configurer.configure(app, apps.tokenProvider(app.name()), builder);
+			configurer.configure(app, providers.get(app.name()), builder);
 		});
 	}
 

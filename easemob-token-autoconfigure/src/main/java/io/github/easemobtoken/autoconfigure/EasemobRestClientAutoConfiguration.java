@@ -3,7 +3,6 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
@@ -87,11 +86,13 @@ public final class EasemobRestClientAutoConfiguration {
 	@ConditionalOnMissingBean(name = "easemobRestClientHttpServiceGroupConfigurer")
 	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
 	RestClientHttpServiceGroupConfigurer easemobRestClientHttpServiceGroupConfigurer(
-			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobApps> easemobApps,
+			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
+			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
 			ObjectProvider<EasemobTokenClientHttpRequestInterceptor> easemobTokenClientHttpRequestInterceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		return new EasemobRestClientHttpServiceGroupConfigurer(easemobAppsSettings, easemobApps,
+		return new EasemobRestClientHttpServiceGroupConfigurer(easemobAppsSettings,
+				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
 				(app, provider, builder) -> {
 					EasemobTokenClientHttpRequestInterceptor defaultInterceptor = easemobTokenClientHttpRequestInterceptor
 						.getIfAvailable();

@@ -1,8 +1,10 @@
 package io.github.easemobtoken.autoconfigure;
 
-import io.github.easemobtoken.EasemobApps;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.github.easemobtoken.EasemobTokenProvider;
+
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
@@ -15,9 +17,9 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
 final class EasemobRestClientHttpServiceGroupConfigurer extends EasemobHttpServiceGroupConfigurer<RestClient.Builder>
 		implements RestClientHttpServiceGroupConfigurer {
 
-	EasemobRestClientHttpServiceGroupConfigurer(EasemobAppsSettings settings, ObjectProvider<EasemobApps> apps,
+	EasemobRestClientHttpServiceGroupConfigurer(EasemobAppsSettings settings, Supplier<Map<String, EasemobTokenProvider>> providers,
 			EasemobHttpServiceGroups.ClientConfigurer<RestClient.Builder> configurer) {
-		super(settings, apps, configurer);
+		super(settings, providers, configurer);
 	}
 
 }

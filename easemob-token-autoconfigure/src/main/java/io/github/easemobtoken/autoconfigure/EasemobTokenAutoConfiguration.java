@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Easemob app tokens: the configuration resolved once
@@ -40,7 +39,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
-@ConditionalOnClass({ WebClient.class, Mono.class })
+@ConditionalOnClass({ ClientHttpConnectorBuilder.class, Mono.class })
 @Conditional(OnEasemobEnabledCondition.class)
 @EnableConfigurationProperties(EasemobProperties.class)
 public final class EasemobTokenAutoConfiguration {
@@ -67,7 +66,7 @@ public final class EasemobTokenAutoConfiguration {
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(true);
-		return EasemobAppClients.provider(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
+		return EasemobTokenProviders.create(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
@@ -99,7 +98,7 @@ public final class EasemobTokenAutoConfiguration {
 			EasemobAppListenerFactory factory = listeners.getIfAvailable();
 			TokenLifecycleListener listener = (factory != null)
 					? factory.listenerFor(app.app().appKey(), () -> provider[0].status()) : TokenLifecycleListener.NONE;
-			provider[0] = EasemobAppClients.provider(app, store, listener, connectors, settings,
+			provider[0] = EasemobTokenProviders.create(app, store, listener, connectors, settings,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), customizers.orderedStream());
 			providers.put(app.name(), provider[0]);
 		}

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
@@ -57,7 +56,7 @@ public final class EasemobWebClientAutoConfiguration {
 			EasemobAppsSettings easemobAppsSettings, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
 			ResourceLoader resourceLoader) {
-		return EasemobAppClients.webClient(easemobAppsSettings.requireDefaultApp("easemobWebClient"), webClientBuilder.getIfAvailable(WebClient::builder),
+		return EasemobWebClients.webClient(easemobAppsSettings.requireDefaultApp("easemobWebClient"), webClientBuilder.getIfAvailable(WebClient::builder),
 				easemobTokenExchangeFilterFunction,
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getIfAvailable());
@@ -84,7 +83,7 @@ public final class EasemobWebClientAutoConfiguration {
 			if (pool != null) {
 				pools.add(pool);
 			}
-			clients.put(app.name(), EasemobAppClients.webClient(app, webClientBuilder.getIfAvailable(WebClient::builder),
+			clients.put(app.name(), EasemobWebClients.webClient(app, webClientBuilder.getIfAvailable(WebClient::builder),
 					filter, connectors, settings, pool));
 		}
 		return new EasemobAppBeans<>(clients, pools);
@@ -99,18 +98,20 @@ public final class EasemobWebClientAutoConfiguration {
 	@ConditionalOnMissingBean(name = "easemobWebClientHttpServiceGroupConfigurer")
 	@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
 	WebClientHttpServiceGroupConfigurer easemobWebClientHttpServiceGroupConfigurer(
-			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobApps> easemobApps,
+			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
+			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
 			ObjectProvider<EasemobTokenExchangeFilterFunction> easemobTokenExchangeFilterFunction,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
 			ResourceLoader resourceLoader) {
-		return new EasemobWebClientHttpServiceGroupConfigurer(easemobAppsSettings, easemobApps,
+		return new EasemobWebClientHttpServiceGroupConfigurer(easemobAppsSettings,
+				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
 				(app, provider, builder) -> {
 					boolean defaultApp = AppValues.DEFAULT.equals(app.name());
 					EasemobTokenExchangeFilterFunction defaultFilter = easemobTokenExchangeFilterFunction.getIfAvailable();
 					EasemobTokenExchangeFilterFunction filter = (defaultFilter != null && defaultApp) ? defaultFilter
 							: new EasemobTokenExchangeFilterFunction(provider);
-					EasemobAppClients.configure(app, builder, filter,
+					EasemobWebClients.configure(app, builder, filter,
 							connectorBuilder
 								.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 							httpClientSettings.getIfAvailable(HttpClientSettings::defaults),

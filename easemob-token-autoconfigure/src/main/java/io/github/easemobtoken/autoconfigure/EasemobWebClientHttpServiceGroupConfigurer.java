@@ -1,8 +1,10 @@
 package io.github.easemobtoken.autoconfigure;
 
-import io.github.easemobtoken.EasemobApps;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.github.easemobtoken.EasemobTokenProvider;
+
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
@@ -15,9 +17,9 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 final class EasemobWebClientHttpServiceGroupConfigurer extends EasemobHttpServiceGroupConfigurer<WebClient.Builder>
 		implements WebClientHttpServiceGroupConfigurer {
 
-	EasemobWebClientHttpServiceGroupConfigurer(EasemobAppsSettings settings, ObjectProvider<EasemobApps> apps,
+	EasemobWebClientHttpServiceGroupConfigurer(EasemobAppsSettings settings, Supplier<Map<String, EasemobTokenProvider>> providers,
 			EasemobHttpServiceGroups.ClientConfigurer<WebClient.Builder> configurer) {
-		super(settings, apps, configurer);
+		super(settings, providers, configurer);
 	}
 
 }

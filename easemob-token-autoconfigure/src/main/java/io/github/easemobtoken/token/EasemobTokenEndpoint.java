@@ -3,6 +3,7 @@ package io.github.easemobtoken.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.github.easemobtoken.EasemobApp;
@@ -15,18 +16,25 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
 
 /**
  * The client of {@code POST {host}/{org_name}/{app_name}/token}: sends exactly the
  * request of the API page and turns every outcome into a token or an
  * {@link EasemobTokenRequestException}.
  * <p>
- * Bodies travel as bytes, so that Spring's codecs, which log what they encode and decode
- * at DEBUG and TRACE, never see the client secret or the token.
+ * It talks to spring-web's {@link ClientHttpConnector} directly, with no {@code WebClient}
+ * and no codecs: Spring's codecs log what they encode and decode at DEBUG and TRACE, so
+ * they must never see the client secret or the token, and without {@code WebClient} the
+ * token request needs no Spring WebFlux (a Spring MVC application can leave it out).
  *
  * @author easemob-token
  */
@@ -34,7 +42,10 @@ public final class EasemobTokenEndpoint {
 
 	private static final byte[] NO_BODY = new byte[0];
 
-	private final WebClient webClient;
+	/** As much as {@code WebClient} reads by default; a token answer is a few hundred bytes. */
+	private static final int MAX_RESPONSE_BYTES = 256 * 1024;
+
+	private final ClientHttpConnector connector;
 
 	private final EasemobApp app;
 
@@ -54,8 +65,7 @@ public final class EasemobTokenEndpoint {
 
 	/**
 	 * Create a client of the token endpoint.
-	 * @param webClient the client to send the request with; it must not carry the
-	 * bearer filter
+	 * @param connector the HTTP client to send the request with
 	 * @param app the app whose token to request
 	 * @param credentials the app's client ID and secret
 	 * @param ttl the lifetime to request, {@code null} to leave it to the console's
@@ -65,9 +75,9 @@ public final class EasemobTokenEndpoint {
 	 * answer
 	 * @param clock the source of the current time
 	 */
-	public EasemobTokenEndpoint(WebClient webClient, EasemobApp app, EasemobCredentials credentials,
+	public EasemobTokenEndpoint(ClientHttpConnector connector, EasemobApp app, EasemobCredentials credentials,
 			@Nullable Duration ttl, TtlUnit ttlUnit, Duration responseTimeout, InstantSource clock) {
-		this.webClient = webClient;
+		this.connector = connector;
 		this.app = app;
 		this.requestBody = requestBody(credentials, ttl, ttlUnit);
 		this.responseTimeout = responseTimeout;
@@ -86,7 +96,7 @@ public final class EasemobTokenEndpoint {
 	 */
 	public EasemobTokenEndpoint withClock(InstantSource clock) {
 		return (clock == this.clock) ? this
-				: new EasemobTokenEndpoint(this.webClient, this.app, this.credentials, this.ttl, this.ttlUnit,
+				: new EasemobTokenEndpoint(this.connector, this.app, this.credentials, this.ttl, this.ttlUnit,
 						this.responseTimeout, clock);
 	}
 
@@ -110,18 +120,37 @@ public final class EasemobTokenEndpoint {
 	public Mono<EasemobToken> requestToken() {
 		return Mono.defer(() -> {
 			Instant requestedAt = this.clock.instant();
-			return this.webClient.post()
-				.uri(this.app.tokenUri())
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
-				.bodyValue(this.requestBody)
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(NO_BODY)
-					.map((body) -> this.reader.read(response.statusCode().value(), response.headers().asHttpHeaders(),
-							body, requestedAt)));
+			return this.connector.connect(HttpMethod.POST, this.app.tokenUri(), this::write)
+				.flatMap((response) -> body(response).map((body) -> this.reader.read(response.getStatusCode().value(),
+						response.getHeaders(), body, requestedAt)));
 		})
 			.timeout(this.responseTimeout)
 			.onErrorMap((ex) -> !(ex instanceof EasemobTokenRequestException), this::transportFailure);
+	}
+
+	private Mono<Void> write(ClientHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		headers.setContentLength(this.requestBody.length);
+		return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(this.requestBody)));
+	}
+
+	private static Mono<byte[]> body(ClientHttpResponse response) {
+		return DataBufferUtils.join(response.getBody(), MAX_RESPONSE_BYTES)
+			.map(EasemobTokenEndpoint::bytes)
+			.defaultIfEmpty(NO_BODY);
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private EasemobTokenRequestException transportFailure(Throwable ex) {
@@ -132,7 +161,7 @@ public final class EasemobTokenEndpoint {
 					+ " ms — check easemob.host, or raise easemob.response-timeout / easemob.connect-timeout",
 					TokenFailureReason.TIMEOUT, 0, null, null, null, ex);
 		}
-		if (ex instanceof DataBufferLimitException || ex instanceof CodecException) {
+		if (ex instanceof DataBufferLimitException) {
 			return new EasemobTokenRequestException(TokenFailureReason.MALFORMED_RESPONSE.tag()
 					+ ": the answer to the " + where + " could not be read (" + ex.getClass().getSimpleName()
 					+ ") — check easemob.host", TokenFailureReason.MALFORMED_RESPONSE, 0, null, null, null, ex);

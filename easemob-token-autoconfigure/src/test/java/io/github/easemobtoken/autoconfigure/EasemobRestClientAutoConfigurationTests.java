@@ -2,6 +2,7 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.test.EasemobContexts;
 import io.github.easemobtoken.test.FakeEasemob;
@@ -154,6 +155,23 @@ class EasemobRestClientAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean("easemobRestClient")
 				.doesNotHaveBean(EasemobTokenClientHttpRequestInterceptor.class));
+	}
+
+	@Test
+	void shouldServeABlockingApplicationWithoutSpringWebFlux() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(EasemobTokenProvider.class)
+					.doesNotHaveBean("easemobWebClient")
+					.doesNotHaveBean("easemobTokenExchangeFilterFunction")
+					.doesNotHaveBean(EasemobApps.class);
+				assertThat(getAlice(context.getBean("easemobRestClient", RestClient.class))).isEqualTo(HttpStatus.OK);
+				assertThat(TestApp.calls(easemob, USERS_PATH + "/alice"))
+					.extracting(FakeEasemob.ApiRequest::authorization)
+					.containsExactly("Bearer " + token(1));
+				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
+			});
 	}
 
 	@Test

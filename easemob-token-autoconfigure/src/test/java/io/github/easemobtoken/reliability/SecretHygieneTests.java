@@ -41,6 +41,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -192,7 +193,7 @@ class SecretHygieneTests {
 				new EasemobTokenClientHttpRequestInterceptor(provider, Duration.ofSeconds(1)),
 				context.getBean(EasemobTokenMetrics.class),
 				context.getBean(EasemobTokenHealthIndicator.class), context.getBean("easemobWebClient"),
-				new EasemobTokenEndpoint(WebClient.create(), app, credentials, null, TtlUnit.SECONDS,
+				new EasemobTokenEndpoint(new ReactorClientHttpConnector(), app, credentials, null, TtlUnit.SECONDS,
 						Duration.ofSeconds(1), java.time.InstantSource.system()),
 				new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5)),
 				new EasemobToken(token(1), null, null));

@@ -18,8 +18,8 @@ import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static io.github.easemobtoken.test.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,11 +81,12 @@ public final class ProviderHarness implements AutoCloseable {
 			double jitter, TokenStore store, Duration responseTimeout) {
 		this.tokenRequests = tokenRequests;
 		this.clock = clock;
-		ExchangeFilterFunction recordTime = (request, next) -> {
+		ClientHttpConnector connector = new ReactorClientHttpConnector();
+		ClientHttpConnector recordingTime = (method, uri, request) -> {
 			this.requestTimes.add(clock.millis());
-			return next.exchange(request);
+			return connector.connect(method, uri, request);
 		};
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.builder().filter(recordTime).build(),
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(recordingTime,
 				app, TestApp.credentials(), null, unit, responseTimeout, clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> jitter);

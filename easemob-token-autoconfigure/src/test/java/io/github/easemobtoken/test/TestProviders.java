@@ -10,7 +10,7 @@ import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * A real provider against the fake Easemob, on a virtual clock, with the default
@@ -28,7 +28,7 @@ public final class TestProviders {
 
 	public static CachingEasemobTokenProvider provider(FakeEasemobExtension easemob, VirtualClock clock,
 			TokenLifecycleListener listener, TokenStore store) {
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(), TestApp.app(easemob),
 				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), clock);
 		TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(5),
 				() -> 0.5);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -56,7 +56,7 @@ class EasemobTokenEndpointTests {
 	private final VirtualClock clock = new VirtualClock();
 
 	private EasemobTokenEndpoint endpoint(@Nullable Duration ttl, TtlUnit unit, Duration responseTimeout) {
-		return new EasemobTokenEndpoint(WebClient.create(), WireMockFaults.app(easemob), TestApp.credentials(), ttl,
+		return new EasemobTokenEndpoint(new ReactorClientHttpConnector(), WireMockFaults.app(easemob), TestApp.credentials(), ttl,
 				unit, responseTimeout, this.clock);
 	}
 

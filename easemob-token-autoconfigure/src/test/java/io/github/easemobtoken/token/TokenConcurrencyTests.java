@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static io.github.easemobtoken.test.Eventually.eventually;
 import static io.github.easemobtoken.test.TestApp.token;
@@ -42,7 +42,7 @@ class TokenConcurrencyTests {
 
 	@BeforeEach
 	void createProvider() {
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(), TestApp.app(easemob),
 				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(10), this.clock);
 		this.provider = CachingEasemobTokenProvider.builder(endpoint)
 			.clock(this.clock)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -52,7 +52,7 @@ class TokenRequestObservationTests {
 			}
 
 		});
-		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(WebClient.create(), TestApp.app(easemob),
+		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(), TestApp.app(easemob),
 				TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), this.clock);
 		this.provider = CachingEasemobTokenProvider.builder(endpoint)
 			.clock(this.clock)
