@@ -24,8 +24,11 @@ abstract class EasemobHttpServiceGroupConfigurer<B> implements HttpServiceGroupC
 	private final EasemobHttpServiceGroups.ClientConfigurer<B> configurer;
 
 	/**
-	 * @param providers the apps' token providers by name, looked up when the groups are
-	 * configured (after the providers, which a configurer bean must not wait for)
+	 * Create a configurer of the groups named after an app.
+	 * @param settings the configured apps
+	 * @param providers the apps' token providers by name: looked up when the groups are
+	 * configured, so that creating the configurer creates no provider
+	 * @param configurer what to do to a group's builder
 	 */
 	EasemobHttpServiceGroupConfigurer(EasemobAppsSettings settings, Supplier<Map<String, EasemobTokenProvider>> providers,
 			EasemobHttpServiceGroups.ClientConfigurer<B> configurer) {
