@@ -2,6 +2,7 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.test.EasemobContexts;
 import io.github.easemobtoken.test.FakeEasemob;
 import io.github.easemobtoken.test.FakeEasemobExtension;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -106,6 +108,22 @@ class EasemobHttpServiceGroupsTests {
 
 	}
 
+	/** The users API of the app {@code tenant-b}, on RestClient. */
+	@HttpExchange("/users")
+	interface TenantBUsers {
+
+		@GetExchange("/{username}")
+		String user(@PathVariable String username);
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "easemob", types = EasemobUsers.class)
+	@ImportHttpServices(group = "tenant-b", types = TenantBUsers.class)
+	static class TwoAppRestClientGroups {
+
+	}
+
 	private static String lastAuthorization() {
 		return easemob.fake().apiRequests().get(easemob.fake().apiRequests().size() - 1).authorization();
 	}
@@ -184,6 +202,25 @@ class EasemobHttpServiceGroupsTests {
 				assertThat(tenantB.path()).isEqualTo("/easemob-demo/tenant-b/users/alice");
 				assertThat(tenantB.status()).isEqualTo(200);
 				assertThat(tenantB.authorization()).startsWith("Bearer YWMt").isNotEqualTo(defaultToken);
+				assertThat(easemob.fake().tokenRequestCount("easemob-demo#tenant-b")).isEqualTo(1);
+				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldGiveTheRestClientGroupsOfEveryAppTheirTokensWithoutSpringWebFlux() {
+		this.contextRunner.withUserConfiguration(TwoAppRestClientGroups.class)
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
+			.withPropertyValues("easemob.apps.tenant-b.app-key=easemob-demo#tenant-b")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EasemobApps.class).doesNotHaveBean("easemobWebClient");
+				assertThat(context.getBean(EasemobUsers.class).user("alice")).contains("\"username\":\"alice\"");
+				assertThat(lastAuthorization()).isEqualTo("Bearer " + TestApp.token(1));
+				assertThat(context.getBean(TenantBUsers.class).user("alice")).contains("\"username\":\"alice\"");
+				FakeEasemob.ApiRequest tenantB = easemob.fake().apiRequests().get(1);
+				assertThat(tenantB.path()).isEqualTo("/easemob-demo/tenant-b/users/alice");
+				assertThat(tenantB.status()).isEqualTo(200);
+				assertThat(tenantB.authorization()).startsWith("Bearer YWMt").isNotEqualTo("Bearer " + TestApp.token(1));
 				assertThat(easemob.fake().tokenRequestCount("easemob-demo#tenant-b")).isEqualTo(1);
 				assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 			});
