@@ -26,7 +26,6 @@ import io.github.easemobtoken.token.TtlUnit;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,12 +71,7 @@ class SecretHygieneTests {
 	static final FakeEasemobExtension fake = TestApp.fake();
 
 	@RegisterExtension
-	static final WireMockExtension easemob = WireMockFaults.server();
-
-	@BeforeEach
-	void passToTheFake() {
-		WireMockFaults.passTo(easemob, fake);
-	}
+	static final WireMockExtension easemob = WireMockFaults.server(fake);
 
 	/** What a person could see: messages, toString()s, endpoint bodies. */
 	private final List<String> seen = new ArrayList<>();

@@ -68,12 +68,7 @@ class TokenEndpointFaultMatrixTests {
 	static final FakeEasemobExtension fake = TestApp.fake();
 
 	@RegisterExtension
-	static final WireMockExtension easemob = WireMockFaults.server();
-
-	@BeforeEach
-	void passToTheFake() {
-		WireMockFaults.passTo(easemob, fake);
-	}
+	static final WireMockExtension easemob = WireMockFaults.server(fake);
 
 	private final VirtualClock clock = new VirtualClock();
 

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import io.github.easemobtoken.EasemobApp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,11 +27,29 @@ public final class WireMockFaults {
 	}
 
 	/**
-	 * A WireMock server on a free port.
-	 * @return the extension to register after the fake's
+	 * A WireMock server on a free port that, before each test, drops the faults of the last
+	 * one and passes every request on to {@code easemob}.
+	 * @param easemob the fake, registered before this extension
+	 * @return the extension
 	 */
-	public static WireMockExtension server() {
-		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	public static WireMockExtension server(FakeEasemobExtension easemob) {
+		return new InFrontOfTheFake(easemob);
+	}
+
+	private static final class InFrontOfTheFake extends WireMockExtension {
+
+		private final FakeEasemobExtension easemob;
+
+		InFrontOfTheFake(FakeEasemobExtension easemob) {
+			super(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()));
+			this.easemob = easemob;
+		}
+
+		@Override
+		protected void onBeforeEach(WireMockRuntimeInfo wireMock) {
+			passTo(this, this.easemob);
+		}
+
 	}
 
 	/**

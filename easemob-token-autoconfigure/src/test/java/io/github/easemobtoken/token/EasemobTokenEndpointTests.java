@@ -13,7 +13,6 @@ import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.test.WireMockFaults;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +45,7 @@ class EasemobTokenEndpointTests {
 	static final FakeEasemobExtension fake = TestApp.fake();
 
 	@RegisterExtension
-	static final WireMockExtension easemob = WireMockFaults.server();
-
-	@BeforeEach
-	void passToTheFake() {
-		WireMockFaults.passTo(easemob, fake);
-	}
+	static final WireMockExtension easemob = WireMockFaults.server(fake);
 
 	private final VirtualClock clock = new VirtualClock();
 
