@@ -36,7 +36,7 @@ final class SeededTokenStore implements TokenStore {
 
 	@Override
 	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure,
-			Instant notBefore) {
+			int failures, Instant notBefore) {
 		return Mono.empty();
 	}
 

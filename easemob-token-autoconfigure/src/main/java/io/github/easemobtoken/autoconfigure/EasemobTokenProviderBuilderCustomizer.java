@@ -1,6 +1,6 @@
 package io.github.easemobtoken.autoconfigure;
 
-import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.CachingEasemobTokenProviderBuilder;
 
 /**
  * Customizes the builder of the auto-configured token provider before it is built: for a
@@ -15,6 +15,6 @@ public interface EasemobTokenProviderBuilderCustomizer {
 	 * Customize the builder.
 	 * @param builder the builder, with every setting from {@code easemob.*} applied
 	 */
-	void customize(CachingEasemobTokenProvider.Builder builder);
+	void customize(CachingEasemobTokenProviderBuilder builder);
 
 }

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.token.CachingEasemobTokenProviderBuilder;
 import io.github.easemobtoken.token.EasemobTokenEndpoint;
 import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.micrometer.observation.ObservationRegistry;
@@ -37,12 +39,13 @@ final class EasemobTokenProviders {
 				HeaderSafeHttpClients.reactive(connectorBuilder, "The Easemob token request"), httpClientSettings, app);
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(connector, app.app(), app.requireCredentials(),
 				app.ttl(), app.ttlUnit(), app.responseTimeout(), InstantSource.system());
-		CachingEasemobTokenProvider.Builder builder = CachingEasemobTokenProvider.builder(endpoint)
+		CachingEasemobTokenProviderBuilder builder = CachingEasemobTokenProvider.builder(endpoint)
 			.store(store)
 			.policy(app.policy())
 			.listener(listener)
 			.storeTimeout(app.storeTimeout())
-			.observationRegistry(observations);
+			.observationRegistry(observations)
+			.settingKeys(EasemobSettingKeys.of(app.name()));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -33,7 +33,7 @@ public final class InMemoryTokenStore implements TokenStore {
 	}
 
 	@Override
-	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure,
+	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure, int failures,
 			Instant notBefore) {
 		return Mono.empty();
 	}

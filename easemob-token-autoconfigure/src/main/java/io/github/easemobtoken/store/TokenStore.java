@@ -53,13 +53,18 @@ public interface TokenStore {
 	Mono<Void> publish(RefreshClaim.Granted claim, EasemobToken token, Instant obtainedAt, Instant now);
 
 	/**
-	 * Record that a granted request failed, and release the claim.
+	 * Record that a granted request failed, and release the claim. The store records
+	 * what the provider computed; it computes no backoff of its own. A claim that is no
+	 * longer this instance's (it ran out) records nothing.
 	 * @param claim the grant
 	 * @param failure what went wrong
+	 * @param failures how many requests failed in a row, this one included, for the whole
+	 * fleet
 	 * @param notBefore the earliest start of the next request, for the whole fleet
 	 * @return completion
 	 */
-	Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure, Instant notBefore);
+	Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure, int failures,
+			Instant notBefore);
 
 	/**
 	 * Forget {@code token} because Easemob rejected it, unless the store already holds a

@@ -7,14 +7,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
-import io.github.easemobtoken.store.InMemoryTokenStore;
 import io.github.easemobtoken.store.TokenStore;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,18 +24,13 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * The token lifecycle for one app: a cached token served without a lock, one request in
- * flight at a time, a refresh ahead of expiry (on a timer as well, so it happens without
- * traffic), exponential backoff with jitter after failures while a still-valid token
- * keeps being served, and {@link TokenPolicy#minRequestInterval() a floor} between two
- * requests whatever happens.
- * <p>
- * All decisions read one immutable {@link TokenState} and move to the next with a
- * compare-and-set; the request in flight is a {@link Sinks.One} that callers without a
- * valid token wait on. {@link #close()} cancels the timer and the request in flight.
+ * The token lifecycle of one app, plumbed: {@link TokenLifecycle} decides, this class keeps
+ * its {@link TokenState} in one compare-and-set reference, runs the attempt it starts
+ * (through {@link TokenAcquisition}), hands waiting callers the request in flight (a
+ * {@link Sinks.One}), and keeps the refresh timer that clears {@code fresh} so the hot
+ * path reads no clock. {@link #close()} stops the timer and the request in flight.
  *
  * @author easemob-token
  */
@@ -43,11 +38,11 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private static final Log logger = LogFactory.getLog(CachingEasemobTokenProvider.class);
 
+	private final TokenLifecycle lifecycle;
+
 	private final TokenAcquisition acquisition;
 
 	private final TokenStore store;
-
-	private final TokenPolicy policy;
 
 	private final TokenLifecycleListener listener;
 
@@ -57,15 +52,13 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private final String appKey;
 
-	private final AtomicReference<TokenState> state = new AtomicReference<>(TokenState.INITIAL);
+	private final EasemobSettingKeys keys;
+
+	private final AtomicReference<Current> current = new AtomicReference<>(new Current(TokenState.INITIAL, null, null));
 
 	private final AtomicReference<@Nullable WakeUp> timer = new AtomicReference<>();
 
-	/**
-	 * The attempt in flight, for {@link #close()} to cancel. A composite, not a swap: an
-	 * attempt that ended fast lets the next one start on another thread before the first
-	 * thread has recorded its own, and replacing must never cancel the newer one.
-	 */
+	/** The attempts in flight, for {@link #close()} to cancel; a newer one is never cancelled by an older. */
 	private final Disposable.Composite inFlight = Disposables.composite();
 
 	private final Mono<EasemobToken> token = new CurrentToken();
@@ -74,17 +67,16 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private final AtomicReference<@Nullable EasemobToken> freshRejectionReported = new AtomicReference<>();
 
-	private volatile boolean closed;
-
-	private CachingEasemobTokenProvider(Builder builder) {
+	CachingEasemobTokenProvider(CachingEasemobTokenProviderBuilder builder, EasemobTokenEndpoint endpoint) {
+		this.lifecycle = new TokenLifecycle(builder.policy);
 		this.store = builder.store;
-		this.policy = builder.policy;
 		this.listener = builder.listener;
 		this.clock = builder.clock;
 		this.scheduler = builder.scheduler;
-		this.appKey = builder.endpoint.app().appKey();
-		this.acquisition = new TokenAcquisition(builder.endpoint.withClock(builder.clock), builder.store,
-				builder.policy, builder.listener, builder.clock, builder.storeTimeout, builder.observations);
+		this.appKey = endpoint.app().appKey();
+		this.keys = builder.keys;
+		this.acquisition = new TokenAcquisition(endpoint.withClock(builder.clock), builder.store, this.lifecycle,
+				builder.listener, builder.clock, builder.storeTimeout, builder.observations, builder.keys);
 	}
 
 	/**
@@ -92,8 +84,25 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	 * @param endpoint the client of the app's token endpoint
 	 * @return the builder
 	 */
-	public static Builder builder(EasemobTokenEndpoint endpoint) {
-		return new Builder(endpoint);
+	public static CachingEasemobTokenProviderBuilder builder(EasemobTokenEndpoint endpoint) {
+		return new CachingEasemobTokenProviderBuilder(endpoint);
+	}
+
+	/**
+	 * The state, with what the hot path and the waiting callers need beside it: the token
+	 * as a ready {@code Mono} (built once per token, so the hot path allocates nothing) and
+	 * the request in flight.
+	 */
+	private record Current(TokenState state, @Nullable Mono<EasemobToken> tokenMono,
+			Sinks.@Nullable One<EasemobToken> pending) {
+
+		Current next(TokenState next, Sinks.@Nullable One<EasemobToken> pending) {
+			EasemobToken token = next.token();
+			Mono<EasemobToken> mono = (token == null) ? null
+					: (token == this.state.token() && this.tokenMono != null) ? this.tokenMono : Mono.just(token);
+			return new Current(next, mono, pending);
+		}
+
 	}
 
 	@Override
@@ -103,8 +112,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	@Override
 	public @Nullable EasemobToken getFreshToken() {
-		TokenState s = this.state.get();
-		return s.fresh ? s.token : null;
+		TokenState s = this.current.get().state();
+		return s.fresh() ? s.token() : null;
 	}
 
 	/** Decides at subscription time, so a {@code Mono} kept for later is never stale. */
@@ -112,55 +121,57 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 		@Override
 		public void subscribe(CoreSubscriber<? super EasemobToken> actual) {
-			current().subscribe(actual);
+			resolve().subscribe(actual);
 		}
 
 	}
 
-	private Mono<EasemobToken> current() {
-		TokenState s = this.state.get();
-		if (s.fresh) {
-			return s.tokenMono;
+	private Mono<EasemobToken> resolve() {
+		Current c = this.current.get();
+		if (c.state().fresh()) {
+			return c.tokenMono;
 		}
-		long now = this.clock.millis();
-		if (now < s.refreshAt) {
-			return s.tokenMono;
-		}
-		s = startRequestIfAllowed(s, now);
-		if (s.isValidAt(now)) {
-			return s.tokenMono;
-		}
-		Sinks.One<EasemobToken> pending = s.pending;
-		if (pending != null) {
-			// Waiters resume on the scheduler, not on the I/O thread that got the token: calls
-			// they then make would all open their connections on that one event loop.
-			return pending.asMono()
-				.publishOn(this.scheduler)
-				.onErrorMap(EasemobTokenRequestException.class, this::unavailableAfter)
-				.onErrorMap(FleetHoldsRequest.class, this::unavailableAfter);
-		}
-		return Mono.error(unavailable(s, now));
-	}
-
-	private TokenState startRequestIfAllowed(TokenState s, long now) {
-		while (s.isDueAt(now) && s.pending == null && now >= s.nextAttemptAt && !this.closed) {
-			Sinks.One<EasemobToken> pending = Sinks.one();
-			TokenState requesting = s.requesting(pending, now + this.policy.minRequestInterval());
-			if (this.state.compareAndSet(s, requesting)) {
-				send(s, pending, now);
-				return requesting;
+		Instant now = this.clock.instant();
+		while (true) {
+			TokenLifecycle.Decision decision = this.lifecycle.decide(c.state(), now);
+			if (decision.starts()) {
+				Current started = start(c, now);
+				if (started == null) {
+					c = this.current.get();
+					continue;
+				}
+				c = started;
 			}
-			s = this.state.get();
+			return switch (decision) {
+				case SERVE, SERVE_AND_REFRESH -> c.tokenMono;
+				case REFRESH_AND_WAIT, WAIT -> waitFor(c.pending);
+				case FAIL -> Mono.error(unavailable(c.state(), now));
+			};
 		}
-		return s;
 	}
 
-	/**
-	 * Start the attempt. The floor is set before it starts, as a request may leave;
-	 * when none did (a token taken from the store, the fleet holding the request back),
-	 * the floor goes back to what it was.
-	 */
-	private void send(TokenState before, Sinks.One<EasemobToken> pending, long startedAt) {
+	/** The request in flight; waiters resume on the scheduler, not on the I/O thread that got the token. */
+	private Mono<EasemobToken> waitFor(Sinks.@Nullable One<EasemobToken> pending) {
+		if (pending == null) {
+			return Mono.error(unavailable(this.current.get().state(), this.clock.instant()));
+		}
+		return pending.asMono()
+			.publishOn(this.scheduler)
+			.onErrorMap(EasemobTokenRequestException.class, (failure) -> unavailable(failure.getMessage(), failure));
+	}
+
+	/** Record that a request starts and start it; {@code null} when the state moved meanwhile. */
+	private @Nullable Current start(Current c, Instant now) {
+		Sinks.One<EasemobToken> pending = Sinks.one();
+		Current requesting = c.next(this.lifecycle.requesting(c.state()), pending);
+		if (!this.current.compareAndSet(c, requesting)) {
+			return null;
+		}
+		send(c.state(), pending, now);
+		return requesting;
+	}
+
+	private void send(TokenState before, Sinks.One<EasemobToken> pending, Instant startedAt) {
 		long startNanos = System.nanoTime();
 		AtomicReference<@Nullable Disposable> self = new AtomicReference<>();
 		Disposable subscription = this.acquisition.acquire(before, startedAt).doFinally((signal) -> {
@@ -169,94 +180,90 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 				this.inFlight.remove(done);
 			}
 		}).subscribe((outcome) -> {
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
 			if (outcome instanceof TokenAcquisition.Outcome.Requested requested) {
-				succeeded(pending, requested.token(), true, startedAt, startedAt + this.policy.minRequestInterval(),
-						startNanos);
+				obtained(pending, requested.token(), startedAt, true, elapsed);
 			}
 			else if (outcome instanceof TokenAcquisition.Outcome.Adopted adopted) {
-				succeeded(pending, adopted.token(), false, adopted.obtainedAt(), before.nextAttemptAt, startNanos);
+				obtained(pending, adopted.token(), adopted.obtainedAt(), false, elapsed);
 			}
 			else if (outcome instanceof TokenAcquisition.Outcome.Failed failed) {
-				failed(pending, failed.failure(), failed.nextAttemptAt(), failed.failures(), startNanos);
+				failed(pending, failed.failure(), failed.backoff(), elapsed);
 			}
 			else if (outcome instanceof TokenAcquisition.Outcome.Deferred deferred) {
-				deferred(pending, deferred, before.nextAttemptAt);
+				deferred(pending, deferred);
 			}
-		}, (ex) -> failed(pending, this.acquisition.asRequestFailure(ex),
-				Math.max(startedAt + this.policy.minRequestInterval(), this.clock.millis() + this.policy.maxBackoff()),
-				before.failures + 1, startNanos));
+		}, (ex) -> {
+			EasemobTokenRequestException failure = this.acquisition.asRequestFailure(ex);
+			failed(pending, failure, this.lifecycle.backoff(before, 0, startedAt, this.clock.instant(), failure),
+					Duration.ofNanos(System.nanoTime() - startNanos));
+		});
 		self.set(subscription);
-		this.inFlight.add(subscription);
-		if (subscription.isDisposed()) {
-			// Ended before it was recorded: doFinally found nothing to remove.
+		if (!this.inFlight.add(subscription) || subscription.isDisposed()) {
+			// Closed meanwhile (the composite disposed it), or ended before it was recorded.
 			this.inFlight.remove(subscription);
 		}
 	}
 
-	private void succeeded(Sinks.One<EasemobToken> pending, EasemobToken token, boolean requested, long obtainedAt,
-			long nextAttemptAt, long startNanos) {
-		long expiresAt = expiresAt(token);
-		long now = this.clock.millis();
-		TokenState next = this.state.updateAndGet((s) -> s.obtained(token, obtainedAt, expiresAt,
-				this.policy.scheduledRefreshAt(obtainedAt, expiresAt), nextAttemptAt, now));
-		schedule(next);
+	private void obtained(Sinks.One<EasemobToken> pending, EasemobToken token, Instant obtainedAt, boolean requested,
+			Duration elapsed) {
+		Current next = update((s) -> this.lifecycle.obtained(s, token, obtainedAt, requested, this.clock.instant()));
+		schedule(next.state());
 		if (requested) {
-			tell(() -> this.listener.tokenObtained(token, Duration.ofNanos(System.nanoTime() - startNanos)));
-			reportShortLifetime(obtainedAt, expiresAt);
+			tell(() -> this.listener.tokenObtained(token, elapsed));
+			reportShortLifetime(obtainedAt, token.expiresAt().orElse(null));
 		}
 		if (logger.isInfoEnabled()) {
+			TokenState.HeldToken held = next.state().held();
+			Instant refreshAt = (held != null) ? held.refreshAt() : null;
 			logger.info("Obtained Easemob app token " + token.redacted() + " for " + this.appKey
 					+ (requested ? "" : " from " + this.store) + ", expires "
-					+ ((expiresAt == Long.MAX_VALUE) ? "never" : "at " + Instant.ofEpochMilli(expiresAt))
-					+ ((next.refreshAt == Long.MAX_VALUE) ? ""
-							: ", refresh from " + Instant.ofEpochMilli(next.refreshAt)));
+					+ token.expiresAt().map((at) -> "at " + at).orElse("never")
+					+ ((refreshAt != null) ? ", refresh from " + refreshAt : ""));
 		}
 		pending.tryEmitValue(token);
 	}
 
-	private void failed(Sinks.One<EasemobToken> pending, EasemobTokenRequestException failure, long nextAttemptAt,
-			int failures, long startNanos) {
-		long now = this.clock.millis();
-		TokenState next = this.state.updateAndGet((s) -> s.failed(failure, nextAttemptAt, failures));
-		schedule(next);
-		tell(() -> this.listener.tokenRequestFailed(failure, Duration.ofNanos(System.nanoTime() - startNanos)));
+	private void failed(Sinks.One<EasemobToken> pending, EasemobTokenRequestException failure,
+			TokenLifecycle.Backoff backoff, Duration elapsed) {
+		Current next = update((s) -> this.lifecycle.failed(s, failure, backoff));
+		schedule(next.state());
+		tell(() -> this.listener.tokenRequestFailed(failure, elapsed));
 		if (logger.isWarnEnabled()) {
-			logger.warn("Easemob token request for " + this.appKey + " failed (" + next.failures + " in a row): "
-					+ failure.getMessage() + "; next request not before " + Instant.ofEpochMilli(next.nextAttemptAt)
-					+ (next.isValidAt(now) && next.token != null
-							? "; still using token " + next.token.redacted() + " until it expires at "
-									+ Instant.ofEpochMilli(next.expiresAt)
-							: ""));
+			TokenState s = next.state();
+			TokenState.HeldToken held = s.held();
+			logger.warn("Easemob token request for " + this.appKey + " failed (" + s.failures() + " in a row): "
+					+ failure.getMessage() + "; next request not before " + s.nextAttemptAt()
+					+ ((held != null && held.isValidAt(this.clock.instant())) ? "; still using token "
+							+ held.token().redacted() + " until it expires at " + held.expiresAt() : ""));
 		}
 		pending.tryEmitError(failure);
 	}
 
-	private void deferred(Sinks.One<EasemobToken> pending, TokenAcquisition.Outcome.Deferred deferred,
-			long priorNextAttemptAt) {
-		TokenState next = this.state
-			.updateAndGet((s) -> s.deferred(Math.max(priorNextAttemptAt, deferred.until()), deferred.cause()));
-		schedule(next);
+	private void deferred(Sinks.One<EasemobToken> pending, TokenAcquisition.Outcome.Deferred deferred) {
+		Current next = update((s) -> this.lifecycle.deferred(s, deferred.until(), deferred.cause()));
+		schedule(next.state());
+		Instant nextAttemptAt = next.state().nextAttemptAt();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Easemob token request for " + this.appKey + " held back by " + this.store + " until "
-					+ Instant.ofEpochMilli(next.nextAttemptAt));
+					+ nextAttemptAt);
 		}
 		EasemobTokenRequestException cause = deferred.cause();
-		pending.tryEmitError((cause != null) ? cause
-				: new FleetHoldsRequest(String.valueOf(deferred.why()), next.nextAttemptAt));
+		pending.tryEmitError((cause != null) ? unavailable(cause.getMessage(), cause)
+				: unavailable(String.valueOf(deferred.why()), null));
 	}
 
-	/** Carries why the fleet held the request back to the callers that waited for it. */
-	private static final class FleetHoldsRequest extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final long nextAttemptAt;
-
-		FleetHoldsRequest(String why, long nextAttemptAt) {
-			super(why, null, false, false);
-			this.nextAttemptAt = nextAttemptAt;
+	/** Move to the next state; the request in flight stays recorded while the state says one is. */
+	private Current update(UnaryOperator<TokenState> transition) {
+		Current c = this.current.get();
+		while (true) {
+			TokenState state = transition.apply(c.state());
+			Current next = c.next(state, state.requesting() ? c.pending() : null);
+			if (this.current.compareAndSet(c, next)) {
+				return next;
+			}
+			c = this.current.get();
 		}
-
 	}
 
 	/**
@@ -274,59 +281,66 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	@Override
 	public void invalidate(EasemobToken rejected) {
-		long now = this.clock.millis();
-		TokenState s = this.state.get();
-		while (s.token != null && s.token.accessToken().equals(rejected.accessToken())) {
-			if (now - s.obtainedAt < this.policy.minRequestInterval()) {
-				tell(() -> this.listener.tokenRejected(rejected, false));
-				reportFreshRejection(rejected);
-				return;
+		Instant now = this.clock.instant();
+		Current c = this.current.get();
+		while (true) {
+			switch (this.lifecycle.rejection(c.state(), rejected, now)) {
+				case NOT_CURRENT -> {
+					return;
+				}
+				case KEPT -> {
+					tell(() -> this.listener.tokenRejected(rejected, false));
+					reportFreshRejection(rejected);
+					return;
+				}
+				case DROPPED -> {
+					if (this.current.compareAndSet(c, c.next(this.lifecycle.dropped(c.state(), now), c.pending()))) {
+						tell(() -> this.listener.tokenRejected(rejected, true));
+						this.acquisition.forget(rejected);
+						logger.info("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
+								+ " (HTTP 401); the next call requests a new one");
+						return;
+					}
+				}
 			}
-			if (this.state.compareAndSet(s, s.withoutToken())) {
-				tell(() -> this.listener.tokenRejected(rejected, true));
-				this.acquisition.forget(rejected);
-				logger.info("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
-						+ " (HTTP 401); the next call requests a new one");
-				return;
-			}
-			s = this.state.get();
+			c = this.current.get();
 		}
 	}
 
 	private void reportFreshRejection(EasemobToken rejected) {
 		if (this.freshRejectionReported.getAndSet(rejected) != rejected && logger.isWarnEnabled()) {
 			logger.warn("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
-					+ " (HTTP 401) less than easemob.token.min-request-interval ("
-					+ Duration.ofMillis(this.policy.minRequestInterval())
+					+ " (HTTP 401) less than " + this.keys.key("token.min-request-interval") + " ("
+					+ this.lifecycle.policy().minRequestInterval()
 					+ ") after it was issued; keeping it rather than asking again so soon. A token this fresh "
-					+ "is not rejected for its age: check that easemob.host is the app's REST host");
+					+ "is not rejected for its age: check that " + this.keys.key("host") + " is the app's REST host");
 		}
 	}
 
-	private void reportShortLifetime(long obtainedAt, long expiresAt) {
-		long lifetime = expiresAt - obtainedAt;
-		if (expiresAt != Long.MAX_VALUE && lifetime < 2 * this.policy.minRequestInterval()
+	private void reportShortLifetime(Instant obtainedAt, @Nullable Instant expiresAt) {
+		if (expiresAt != null && this.lifecycle.isShortLived(obtainedAt, expiresAt)
 				&& this.shortLifetimeReported.compareAndSet(false, true)) {
-			logger.warn("Easemob app tokens for " + this.appKey + " live " + Duration.ofMillis(lifetime)
-					+ ", less than twice easemob.token.min-request-interval ("
-					+ Duration.ofMillis(this.policy.minRequestInterval())
-					+ "), so calls will find no valid token between expiry and the next allowed request. "
-					+ "Lower easemob.token.min-request-interval, or request longer tokens with easemob.ttl");
+			String floor = this.keys.key("token.min-request-interval");
+			logger.warn("Easemob app tokens for " + this.appKey + " live " + Duration.between(obtainedAt, expiresAt)
+					+ ", less than twice " + floor + " (" + this.lifecycle.policy().minRequestInterval()
+					+ "), so calls will find no valid token between expiry and the next allowed request. Lower "
+					+ floor + ", or request longer tokens with " + this.keys.key("ttl"));
 		}
 	}
 
 	private void schedule(TokenState s) {
-		long wakeUpAt = s.wakeUpAt();
-		if (this.closed || wakeUpAt == Long.MAX_VALUE) {
+		Instant wakeUpAt = this.lifecycle.wakeUpAt(s);
+		if (wakeUpAt == null) {
 			return;
 		}
 		WakeUp next = new WakeUp();
+		long delay = Math.max(0, Duration.between(this.clock.instant(), wakeUpAt).toMillis());
 		try {
-			next.task = this.scheduler.schedule(next, Math.max(0, wakeUpAt - this.clock.millis()), TimeUnit.MILLISECONDS);
+			next.task = this.scheduler.schedule(next, delay, TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// Without a timer nothing would clear 'fresh': fall back to reading the clock.
-			this.state.updateAndGet((current) -> (current == s) ? current.due() : current);
+			update(this.lifecycle::untimed);
 			logger.debug("Easemob token refresh timer not scheduled: the scheduler is shut down", ex);
 			return;
 		}
@@ -334,25 +348,21 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		if (previous != null) {
 			previous.cancel();
 		}
-		if (this.closed) {
+		if (this.current.get().state().closed()) {
 			next.cancel();
 		}
 	}
 
 	private void wakeUp() {
-		long now = this.clock.millis();
-		TokenState s = this.state.get();
-		while (s.fresh && now >= s.refreshAt) {
-			TokenState due = s.due();
-			s = this.state.compareAndSet(s, due) ? due : this.state.get();
+		Instant now = this.clock.instant();
+		Current c = update((s) -> this.lifecycle.due(s, now));
+		while (this.lifecycle.decide(c.state(), now).starts()) {
+			if (start(c, now) != null) {
+				return;
+			}
+			c = this.current.get();
 		}
-		if (this.closed || s.pending != null) {
-			return;
-		}
-		TokenState after = startRequestIfAllowed(s, now);
-		if (after.pending == null) {
-			schedule(after);
-		}
+		schedule(c.state());
 	}
 
 	/**
@@ -380,38 +390,33 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	}
 
-	private EasemobTokenUnavailableException unavailableAfter(EasemobTokenRequestException failure) {
-		Instant next = Instant.ofEpochMilli(this.state.get().nextAttemptAt);
-		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": "
-				+ failure.getMessage() + "; next token request not before " + next, failure, next);
+	private EasemobTokenUnavailableException unavailable(String why, @Nullable EasemobTokenRequestException cause) {
+		Instant next = this.current.get().state().nextAttemptAt();
+		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": " + why
+				+ ((next != null) ? "; next token request not before " + next : ""), cause, next);
 	}
 
-	private EasemobTokenUnavailableException unavailableAfter(FleetHoldsRequest held) {
-		Instant next = Instant.ofEpochMilli(held.nextAttemptAt);
-		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": "
-				+ held.getMessage() + "; next token request not before " + next, null, next);
-	}
-
-	private EasemobTokenUnavailableException unavailable(TokenState s, long now) {
-		if (this.closed) {
+	private EasemobTokenUnavailableException unavailable(TokenState s, Instant now) {
+		if (s.closed()) {
 			return new EasemobTokenUnavailableException(
-					"No Easemob app token for " + this.appKey + ": the token provider is closed", s.lastFailure, null);
+					"No Easemob app token for " + this.appKey + ": the token provider is closed", s.lastFailure(), null);
 		}
-		Instant next = Instant.ofEpochMilli(s.nextAttemptAt);
+		String floor = this.keys.key("token.min-request-interval");
 		String why;
-		if (s.lastFailure != null) {
-			why = s.lastFailure.getMessage();
+		if (s.lastFailure() != null) {
+			why = s.lastFailure().getMessage();
 		}
-		else if (s.token != null) {
-			why = "the token expired at " + Instant.ofEpochMilli(s.expiresAt)
-					+ " and easemob.token.min-request-interval holds the next request back";
+		else if (s.held() != null) {
+			why = "the token expired at " + s.held().expiresAt() + " and " + floor + " holds the next request back";
 		}
 		else {
-			why = "the last token was rejected and easemob.token.min-request-interval holds the next request back";
+			why = "the last token was rejected and " + floor + " holds the next request back";
 		}
+		Instant next = s.nextAttemptAt();
 		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": " + why
-				+ "; next token request not before " + next + " (in " + Duration.ofMillis(s.nextAttemptAt - now) + ")",
-				s.lastFailure, next);
+				+ ((next != null) ? "; next token request not before " + next + " (in " + Duration.between(now, next)
+						+ ")" : ""),
+				s.lastFailure(), next);
 	}
 
 	/**
@@ -427,168 +432,50 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	 * @return the status
 	 */
 	public TokenStatus status() {
-		TokenState s = this.state.get();
-		long now = this.clock.millis();
+		TokenState s = this.current.get().state();
+		Instant now = this.clock.instant();
+		TokenState.HeldToken held = s.held();
 		TokenStatus.State state;
-		if (s.token != null && s.expiresAt == Long.MAX_VALUE) {
+		if (held != null && held.expiresAt() == null) {
 			state = TokenStatus.State.PERMANENT;
 		}
-		else if (s.isValidAt(now)) {
+		else if (s.hasValidTokenAt(now)) {
 			state = TokenStatus.State.VALID;
 		}
-		else if (s.obtainedAt == Long.MIN_VALUE && s.lastFailure == null) {
+		else if (s.isUntouched()) {
 			state = TokenStatus.State.NOT_YET_OBTAINED;
 		}
 		else {
 			state = TokenStatus.State.NO_VALID_TOKEN;
 		}
-		return new TokenStatus(state,
-				(s.token != null && s.expiresAt != Long.MAX_VALUE) ? Instant.ofEpochMilli(s.expiresAt) : null,
-				s.lastFailure, s.failures,
-				(s.nextAttemptAt != Long.MIN_VALUE) ? Instant.ofEpochMilli(s.nextAttemptAt) : null, s.pending != null,
-				Instant.ofEpochMilli(now), this.acquisition.storeProblem());
+		return new TokenStatus(state, (held != null) ? held.expiresAt() : null, s.lastFailure(), s.failures(),
+				s.nextAttemptAt(), s.requesting(), now, this.acquisition.storeProblem());
 	}
 
 	/**
 	 * Stop the refresh timer and cancel the request in flight; callers waiting for it get
-	 * an {@link EasemobTokenUnavailableException}. A cached token is still served.
+	 * an {@link EasemobTokenUnavailableException}. A cached token is still served, its
+	 * expiry read from the clock.
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
+		Current closed = update(this.lifecycle::closed);
 		WakeUp wakeUp = this.timer.get();
 		if (wakeUp != null) {
 			wakeUp.cancel();
 		}
-		// No timer will clear 'fresh' any more: from now on, expiry is read from the clock.
-		this.state.updateAndGet((s) -> s.fresh ? s.due() : s);
 		this.inFlight.dispose();
-		Sinks.One<EasemobToken> pending = this.state.get().pending;
+		// An attempt recorded before the close is in 'closed'; one decided on an older state
+		// cannot be recorded any more, as the close changed the state it would swap.
+		Sinks.One<EasemobToken> pending = closed.pending();
 		if (pending != null) {
-			pending.tryEmitError(unavailable(this.state.get(), this.clock.millis()));
+			pending.tryEmitError(unavailable(closed.state(), this.clock.instant()));
 		}
-	}
-
-	private static long expiresAt(EasemobToken token) {
-		return token.expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
 	}
 
 	@Override
 	public String toString() {
 		return "CachingEasemobTokenProvider[" + this.appKey + ", " + status().state() + "]";
-	}
-
-	/**
-	 * Builds a {@link CachingEasemobTokenProvider}: the one place where a provider is
-	 * assembled. Defaults: no shared store, the default policy (refresh 5 min ahead, 10 s
-	 * floor, 5 min max backoff), no listener, the system clock, Reactor's parallel
-	 * scheduler and a 500 ms store timeout.
-	 */
-	public static final class Builder {
-
-		private final EasemobTokenEndpoint endpoint;
-
-		private TokenStore store = new InMemoryTokenStore();
-
-		private TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(5), Duration.ofSeconds(10),
-				Duration.ofMinutes(5));
-
-		private TokenLifecycleListener listener = TokenLifecycleListener.NONE;
-
-		private InstantSource clock = InstantSource.system();
-
-		private Scheduler scheduler = Schedulers.parallel();
-
-		private Duration storeTimeout = Duration.ofMillis(500);
-
-		private ObservationRegistry observations = ObservationRegistry.NOOP;
-
-		private Builder(EasemobTokenEndpoint endpoint) {
-			this.endpoint = endpoint;
-		}
-
-		/**
-		 * Where the token is shared, and who may request the next one.
-		 * @param store the store
-		 * @return this builder
-		 */
-		public Builder store(TokenStore store) {
-			this.store = store;
-			return this;
-		}
-
-		/**
-		 * When to refresh and how to back off.
-		 * @param policy the policy
-		 * @return this builder
-		 */
-		public Builder policy(TokenPolicy policy) {
-			this.policy = policy;
-			return this;
-		}
-
-		/**
-		 * Told of every request, rejection and store failure.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(TokenLifecycleListener listener) {
-			this.listener = listener;
-			return this;
-		}
-
-		/**
-		 * The source of the current time, for token instants, the floor and backoff. The
-		 * endpoint reads it too: expiry instants and the decisions made on them must come
-		 * from one clock.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(InstantSource clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Runs the refresh timer, and the callers that waited for a token.
-		 * @param scheduler the scheduler
-		 * @return this builder
-		 */
-		public Builder scheduler(Scheduler scheduler) {
-			this.scheduler = scheduler;
-			return this;
-		}
-
-		/**
-		 * The longest one operation on the store may take before the provider carries on
-		 * without it.
-		 * @param storeTimeout the timeout
-		 * @return this builder
-		 */
-		public Builder storeTimeout(Duration storeTimeout) {
-			this.storeTimeout = storeTimeout;
-			return this;
-		}
-
-		/**
-		 * Where the observation {@code easemob.token.request} of every token request goes
-		 * (a span in a tracing backend); none unless set.
-		 * @param observations the registry
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observations) {
-			this.observations = observations;
-			return this;
-		}
-
-		/**
-		 * Build the provider.
-		 * @return the provider
-		 */
-		public CachingEasemobTokenProvider build() {
-			return new CachingEasemobTokenProvider(this);
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
@@ -44,7 +45,7 @@ final class TokenAcquisition {
 
 	private final TokenStore store;
 
-	private final TokenPolicy policy;
+	private final TokenLifecycle lifecycle;
 
 	private final TokenLifecycleListener listener;
 
@@ -58,18 +59,20 @@ final class TokenAcquisition {
 
 	private final ObservationRegistry observations;
 
+	private final EasemobSettingKeys keys;
+
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
 	private final AtomicBoolean unreadableReported = new AtomicBoolean();
 
 	private volatile @Nullable String storeProblem;
 
-	TokenAcquisition(EasemobTokenEndpoint endpoint, TokenStore store, TokenPolicy policy,
+	TokenAcquisition(EasemobTokenEndpoint endpoint, TokenStore store, TokenLifecycle lifecycle,
 			TokenLifecycleListener listener, InstantSource clock, Duration storeTimeout,
-			ObservationRegistry observations) {
+			ObservationRegistry observations, EasemobSettingKeys keys) {
 		this.endpoint = endpoint;
 		this.store = store;
-		this.policy = policy;
+		this.lifecycle = lifecycle;
 		this.listener = listener;
 		this.clock = clock;
 		this.storeTimeout = storeTimeout;
@@ -77,6 +80,7 @@ final class TokenAcquisition {
 		this.waitLimit = endpoint.responseTimeout().plus(storeTimeout.multipliedBy(2));
 		this.appKey = endpoint.app().appKey();
 		this.observations = observations;
+		this.keys = keys;
 	}
 
 	/**
@@ -85,43 +89,47 @@ final class TokenAcquisition {
 	 * @param startedAt when it started
 	 * @return what came of it; never an error
 	 */
-	Mono<Outcome> acquire(TokenState s, long startedAt) {
+	Mono<Outcome> acquire(TokenState s, Instant startedAt) {
 		return round(s, startedAt, 0, System.nanoTime() + this.waitLimit.toNanos());
 	}
 
-	private Mono<Outcome> round(TokenState s, long startedAt, int round, long deadline) {
+	private Mono<Outcome> round(TokenState s, Instant startedAt, int round, long deadline) {
 		return bounded("read", this.store.read()).flatMap((stored) -> {
 			if (!stored.readable()) {
+				// Claimed like any other value, so that a value sealed under a secret that has
+				// since been rotated is replaced by the first instance that needs a token.
 				reportUnreadable();
-				return alone(s, startedAt);
 			}
 			EasemobToken shared = stored.token();
-			if (shared != null && isNewer(s, stored, shared)) {
-				long obtainedAt = (stored.obtainedAt() != null) ? stored.obtainedAt().toEpochMilli() : startedAt;
-				return Mono.just(new Outcome.Adopted(shared, obtainedAt));
+			Instant now = this.clock.instant();
+			if (shared != null && this.lifecycle.mayAdopt(s, shared, obtainedAt(stored, now), now)) {
+				return Mono.just(new Outcome.Adopted(shared, obtainedAt(stored, now)));
 			}
-			long now = this.clock.millis();
-			return bounded("claim", this.store.claim(stored, Instant.ofEpochMilli(now),
-					Instant.ofEpochMilli(now + this.policy.minRequestInterval())))
+			return bounded("claim", this.store.claim(stored, now, this.lifecycle.floorAfter(now)))
 				.flatMap((claim) -> decide(s, startedAt, round, deadline, stored, claim))
 				.switchIfEmpty(Mono.defer(() -> alone(s, startedAt)));
 		}).switchIfEmpty(Mono.defer(() -> alone(s, startedAt)));
 	}
 
-	private Mono<Outcome> decide(TokenState s, long startedAt, int round, long deadline, StoredToken stored,
+	private static Instant obtainedAt(StoredToken stored, Instant now) {
+		return (stored.obtainedAt() != null) ? stored.obtainedAt() : now;
+	}
+
+	private Mono<Outcome> decide(TokenState s, Instant startedAt, int round, long deadline, StoredToken stored,
 			RefreshClaim claim) {
 		if (claim instanceof RefreshClaim.Granted granted) {
 			return request(s, startedAt, granted);
 		}
 		if (claim instanceof RefreshClaim.NotBefore notBefore) {
-			return Mono.just(new Outcome.Deferred(notBefore.until().toEpochMilli(), fleetFailure(notBefore),
-					(notBefore.reason() != null) ? null
-							: "another instance requested a token less than easemob.token.min-request-interval ago"));
+			return Mono.just(new Outcome.Deferred(notBefore.until(), fleetFailure(notBefore),
+					(notBefore.reason() != null) ? null : "another instance requested a token less than "
+							+ this.keys.key("token.min-request-interval") + " ago"));
 		}
 		long left = deadline - System.nanoTime();
 		if (round >= MAX_ROUNDS || left <= 0) {
-			return Mono.just(new Outcome.Deferred(this.clock.millis() + this.policy.minRequestInterval(), null,
-					"another instance has been requesting a token for longer than easemob.response-timeout"));
+			return Mono.just(new Outcome.Deferred(this.lifecycle.floorAfter(this.clock.instant()), null,
+					"another instance has been requesting a token for longer than "
+							+ this.keys.key("response-timeout")));
 		}
 		Mono<Void> wait = Mono.empty();
 		if (claim instanceof RefreshClaim.Leased leased) {
@@ -129,13 +137,6 @@ final class TokenAcquisition {
 			wait = bounded("wait", this.store.awaitChange(stored, atMost), atMost.plus(this.storeTimeout));
 		}
 		return wait.then(Mono.defer(() -> round(s, startedAt, round + 1, deadline)));
-	}
-
-	/** A token another instance obtained, neither one we held nor one due for refresh. */
-	private boolean isNewer(TokenState s, StoredToken stored, EasemobToken shared) {
-		long expiresAt = shared.expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
-		long obtainedAt = (stored.obtainedAt() != null) ? stored.obtainedAt().toEpochMilli() : this.clock.millis();
-		return !s.hasHeld(shared) && this.policy.refreshAt(obtainedAt, expiresAt) > this.clock.millis();
 	}
 
 	/**
@@ -158,35 +159,27 @@ final class TokenAcquisition {
 		});
 	}
 
-	private Mono<Outcome> request(TokenState s, long startedAt, RefreshClaim.Granted claim) {
+	private Mono<Outcome> request(TokenState s, Instant startedAt, RefreshClaim.Granted claim) {
 		return observedRequest()
-			.flatMap((token) -> bounded("publish",
-					this.store.publish(claim, token, Instant.ofEpochMilli(startedAt), this.clock.instant()))
+			.flatMap((token) -> bounded("publish", this.store.publish(claim, token, startedAt, this.clock.instant()))
 				.thenReturn((Outcome) new Outcome.Requested(token)))
 			.onErrorResume((ex) -> {
 				EasemobTokenRequestException failure = asRequestFailure(ex);
-				int failures = Math.max(s.failures, claim.failures()) + 1;
-				long nextAttemptAt = nextAttemptAt(startedAt, failures, failure);
+				TokenLifecycle.Backoff backoff = this.lifecycle.backoff(s, claim.failures(), startedAt,
+						this.clock.instant(), failure);
 				return bounded("report-failure",
-						this.store.reportFailure(claim, stored(failure), Instant.ofEpochMilli(nextAttemptAt)))
-					.thenReturn(new Outcome.Failed(failure, nextAttemptAt, failures));
+						this.store.reportFailure(claim, stored(failure), backoff.failures(), backoff.notBefore()))
+					.thenReturn(new Outcome.Failed(failure, backoff));
 			});
 	}
 
 	/** As a single instance: no store, this instance's own floor and backoff. */
-	private Mono<Outcome> alone(TokenState s, long startedAt) {
-		return observedRequest()
-			.map((token) -> (Outcome) new Outcome.Requested(token))
-			.onErrorResume((ex) -> {
-				EasemobTokenRequestException failure = asRequestFailure(ex);
-				int failures = s.failures + 1;
-				return Mono.just(new Outcome.Failed(failure, nextAttemptAt(startedAt, failures, failure), failures));
-			});
-	}
-
-	private long nextAttemptAt(long startedAt, int failures, EasemobTokenRequestException failure) {
-		return Math.max(startedAt + this.policy.minRequestInterval(),
-				this.clock.millis() + this.policy.backoff(failures, failure));
+	private Mono<Outcome> alone(TokenState s, Instant startedAt) {
+		return observedRequest().map((token) -> (Outcome) new Outcome.Requested(token)).onErrorResume((ex) -> {
+			EasemobTokenRequestException failure = asRequestFailure(ex);
+			return Mono.just(new Outcome.Failed(failure,
+					this.lifecycle.backoff(s, 0, startedAt, this.clock.instant(), failure)));
+		});
 	}
 
 	/** Remove a rejected token from the store, in the background. */
@@ -230,8 +223,9 @@ final class TokenAcquisition {
 		tell(() -> this.listener.storeFailed("decrypt", null));
 		if (this.unreadableReported.compareAndSet(false, true)) {
 			logger.warn("Easemob token store " + this.store + " holds a token for " + this.appKey
-					+ " that this instance cannot decrypt: it was written under another easemob.client-secret, or is "
-					+ "damaged. This instance requests its own token and leaves that value alone until it expires");
+					+ " that this instance cannot decrypt: it was written under another "
+					+ this.keys.key("client-secret") + " (before a rotation of the secret, say), or is damaged. "
+					+ "This instance replaces it with a token of its own when it next needs one");
 		}
 	}
 
@@ -281,7 +275,8 @@ final class TokenAcquisition {
 
 	private String describe(Throwable ex) {
 		if (ex instanceof TimeoutException) {
-			return "no answer within " + this.storeTimeout.toMillis() + " ms (easemob.token.store-timeout)";
+			return "no answer within " + this.storeTimeout.toMillis() + " ms (" + this.keys.key("token.store-timeout")
+					+ ")";
 		}
 		String message = ex.getMessage();
 		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
@@ -295,21 +290,22 @@ final class TokenAcquisition {
 		}
 
 		/** Another instance obtained a newer token; no request was made. */
-		record Adopted(EasemobToken token, long obtainedAt) implements Outcome {
+		record Adopted(EasemobToken token, Instant obtainedAt) implements Outcome {
 		}
 
 		/**
-		 * This instance asked Easemob and the request failed, the {@code failures}-th in
-		 * a row (for the whole fleet when the store is shared).
+		 * This instance asked Easemob and the request failed; {@code backoff} is the
+		 * schedule {@link TokenLifecycle#backoff} made of it (for the whole fleet when the
+		 * store is shared).
 		 */
-		record Failed(EasemobTokenRequestException failure, long nextAttemptAt, int failures) implements Outcome {
+		record Failed(EasemobTokenRequestException failure, TokenLifecycle.Backoff backoff) implements Outcome {
 		}
 
 		/**
 		 * The fleet holds the next request back until {@code until}; no request was made.
 		 * {@code why} says why when there is no {@code cause}.
 		 */
-		record Deferred(long until, @Nullable EasemobTokenRequestException cause, @Nullable String why)
+		record Deferred(Instant until, @Nullable EasemobTokenRequestException cause, @Nullable String why)
 				implements Outcome {
 		}
 

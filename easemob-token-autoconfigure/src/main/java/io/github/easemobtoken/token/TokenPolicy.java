@@ -1,28 +1,54 @@
 package io.github.easemobtoken.token;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 import io.github.easemobtoken.EasemobTokenRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * When to refresh a token and how long to wait after a failed request. Pure arithmetic on
- * epoch milliseconds, so the lifecycle can be tested on any clock.
+ * When to refresh a token and how long to wait after a failed request: pure arithmetic on
+ * instants, so the lifecycle can be tested on any clock. Its defaults and limits are the
+ * ones of the {@code easemob.token.*} properties: the properties' validator checks against
+ * these same constants.
  *
  * @author easemob-token
  */
 public final class TokenPolicy {
 
+	/** The default of {@code token.refresh-before-expiry}. */
+	public static final Duration DEFAULT_REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
+	/** The default of {@code token.min-request-interval}. */
+	public static final Duration DEFAULT_MIN_REQUEST_INTERVAL = Duration.ofSeconds(10);
+
+	/** The default of {@code token.max-backoff}. */
+	public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+
+	/** The longest {@code token.refresh-before-expiry}. */
+	public static final Duration LONGEST_REFRESH_BEFORE_EXPIRY = Duration.ofDays(365);
+
+	/**
+	 * The longest {@code token.min-request-interval} and {@code token.max-backoff}: the
+	 * fleet's schedule in Redis is kept a day.
+	 */
+	public static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
+
+	/**
+	 * The shortest {@code token.min-request-interval}: it is kept in whole milliseconds, and
+	 * a floor of 0 would let failures be retried at once.
+	 */
+	public static final Duration SHORTEST_FLOOR = Duration.ofMillis(1);
+
 	private static final double JITTER = 0.2;
 
-	private static final Duration LONGEST = Duration.ofDays(36500);
+	private final Duration refreshBeforeExpiry;
 
-	private final long refreshBeforeExpiry;
+	private final Duration minRequestInterval;
 
-	private final long minRequestInterval;
-
-	private final long maxBackoff;
+	private final Duration maxBackoff;
 
 	private final DoubleSupplier random;
 
@@ -49,16 +75,16 @@ public final class TokenPolicy {
 	 */
 	public TokenPolicy(Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff,
 			DoubleSupplier random) {
-		if (refreshBeforeExpiry.isNegative() || minRequestInterval.compareTo(Duration.ofMillis(1)) < 0
-				|| maxBackoff.compareTo(minRequestInterval) < 0 || maxBackoff.compareTo(LONGEST) > 0
-				|| refreshBeforeExpiry.compareTo(LONGEST) > 0) {
-			// The floor is kept in whole milliseconds: below 1 ms it would be 0, and failures retried at once.
-			throw new IllegalArgumentException("need 0 <= refreshBeforeExpiry <= 100 years, minRequestInterval >= 1ms "
-					+ "and minRequestInterval <= maxBackoff <= 100 years");
+		if (refreshBeforeExpiry.isNegative() || refreshBeforeExpiry.compareTo(LONGEST_REFRESH_BEFORE_EXPIRY) > 0
+				|| minRequestInterval.compareTo(SHORTEST_FLOOR) < 0 || maxBackoff.compareTo(minRequestInterval) < 0
+				|| maxBackoff.compareTo(LONGEST_BACKOFF) > 0) {
+			throw new IllegalArgumentException("need 0 <= refreshBeforeExpiry <= " + LONGEST_REFRESH_BEFORE_EXPIRY
+					+ ", minRequestInterval >= " + SHORTEST_FLOOR + " and minRequestInterval <= maxBackoff <= "
+					+ LONGEST_BACKOFF);
 		}
-		this.refreshBeforeExpiry = refreshBeforeExpiry.toMillis();
-		this.minRequestInterval = minRequestInterval.toMillis();
-		this.maxBackoff = maxBackoff.toMillis();
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.minRequestInterval = Duration.ofMillis(minRequestInterval.toMillis());
+		this.maxBackoff = maxBackoff;
 		this.random = random;
 		this.refreshSpread = 0;
 	}
@@ -85,18 +111,18 @@ public final class TokenPolicy {
 	}
 
 	/**
-	 * The least time, in milliseconds, between the starts of two token requests.
+	 * The least time between the starts of two token requests.
 	 * @return the floor
 	 */
-	public long minRequestInterval() {
+	public Duration minRequestInterval() {
 		return this.minRequestInterval;
 	}
 
 	/**
-	 * The cap of the backoff, in milliseconds.
+	 * The cap of the backoff.
 	 * @return the max backoff
 	 */
-	public long maxBackoff() {
+	public Duration maxBackoff() {
 		return this.maxBackoff;
 	}
 
@@ -104,30 +130,32 @@ public final class TokenPolicy {
 	 * When to start refreshing a token: {@code refresh-before-expiry} ahead of expiry, but
 	 * not before half its lifetime.
 	 * @param obtainedAt when the request that brought the token started
-	 * @param expiresAt when it expires, {@link Long#MAX_VALUE} for never
-	 * @return the instant, in epoch milliseconds
+	 * @param expiresAt when it expires, {@code null} for never
+	 * @return the instant, {@code null} for never
 	 */
-	public long refreshAt(long obtainedAt, long expiresAt) {
-		if (expiresAt == Long.MAX_VALUE) {
-			return Long.MAX_VALUE;
+	public @Nullable Instant refreshAt(Instant obtainedAt, @Nullable Instant expiresAt) {
+		if (expiresAt == null) {
+			return null;
 		}
-		long lifetime = Math.max(0, expiresAt - obtainedAt);
-		return expiresAt - Math.min(this.refreshBeforeExpiry, lifetime / 2);
+		Duration lifetime = Duration.between(obtainedAt, expiresAt);
+		Duration half = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
+		return expiresAt.minus(min(this.refreshBeforeExpiry, half));
 	}
 
 	/**
 	 * When this instance starts refreshing a token: {@link #refreshAt} plus a random
 	 * share of the refresh window when refreshes are {@link #withRefreshSpread spread}.
 	 * @param obtainedAt when the request that brought the token started
-	 * @param expiresAt when it expires, {@link Long#MAX_VALUE} for never
-	 * @return the instant, in epoch milliseconds
+	 * @param expiresAt when it expires, {@code null} for never
+	 * @return the instant, {@code null} for never
 	 */
-	public long scheduledRefreshAt(long obtainedAt, long expiresAt) {
-		long windowStart = refreshAt(obtainedAt, expiresAt);
-		if (this.refreshSpread == 0 || windowStart == Long.MAX_VALUE) {
+	public @Nullable Instant scheduledRefreshAt(Instant obtainedAt, @Nullable Instant expiresAt) {
+		Instant windowStart = refreshAt(obtainedAt, expiresAt);
+		if (this.refreshSpread == 0 || windowStart == null || expiresAt == null) {
 			return windowStart;
 		}
-		return windowStart + (long) ((expiresAt - windowStart) * this.refreshSpread * this.random.getAsDouble());
+		long window = Duration.between(windowStart, expiresAt).toMillis();
+		return windowStart.plusMillis((long) (window * this.refreshSpread * this.random.getAsDouble()));
 	}
 
 	/**
@@ -137,34 +165,33 @@ public final class TokenPolicy {
 	 * when it is longer.
 	 * @param failures the number of consecutive failures, at least 1
 	 * @param failure the latest failure
-	 * @return the delay in milliseconds
+	 * @return the delay
 	 */
-	public long backoff(int failures, EasemobTokenRequestException failure) {
-		long delay;
+	public Duration backoff(int failures, EasemobTokenRequestException failure) {
+		Duration delay;
 		if (failure.isConfigurationError()) {
 			delay = this.maxBackoff;
 		}
 		else {
 			double jitter = 1 - JITTER + 2 * JITTER * this.random.getAsDouble();
-			delay = (long) Math.min(this.maxBackoff, exponential(failures) * jitter);
-			delay = Math.max(this.minRequestInterval, delay);
+			long millis = (long) Math.min(this.maxBackoff.toMillis(), exponential(failures) * jitter);
+			delay = max(this.minRequestInterval, Duration.ofMillis(millis));
 		}
 		Duration retryAfter = failure.getRetryAfter();
-		return (retryAfter != null) ? Math.max(delay, saturatedMillis(retryAfter)) : delay;
+		return (retryAfter != null) ? max(delay, min(retryAfter, LONGEST_BACKOFF.multipliedBy(365))) : delay;
 	}
 
 	private double exponential(int failures) {
 		int doublings = Math.max(0, failures - 1);
-		return (doublings >= 62) ? Double.MAX_VALUE : (double) this.minRequestInterval * (1L << doublings);
+		return (doublings >= 62) ? Double.MAX_VALUE : (double) this.minRequestInterval.toMillis() * (1L << doublings);
 	}
 
-	private static long saturatedMillis(Duration duration) {
-		try {
-			return duration.toMillis();
-		}
-		catch (ArithmeticException ex) {
-			return Long.MAX_VALUE / 2;
-		}
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 }

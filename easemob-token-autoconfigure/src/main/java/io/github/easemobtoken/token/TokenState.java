@@ -1,142 +1,114 @@
 package io.github.easemobtoken.token;
 
+import java.time.Instant;
+
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
- * One immutable snapshot of the token lifecycle. The provider swaps whole snapshots, so
- * that a reader sees the token, its instants and the request in flight consistently,
- * without a lock. Instants are epoch milliseconds.
- * <p>
- * {@link #fresh} lets the hot path answer without reading the clock (a clock read costs
- * several times what the rest of {@code getToken()} does): it is set when a token arrives
- * with its refresh still ahead, and cleared by the refresh timer at {@link #refreshAt}, or
- * by anything that drops the token.
+ * One immutable snapshot of an app's token lifecycle; {@link TokenLifecycle} alone makes
+ * the next one. The provider swaps whole snapshots with a compare-and-set, so a reader
+ * sees the token, its instants and whether a request is under way consistently, without a
+ * lock.
  *
+ * @param held the cached token, if any
+ * @param previous the token before {@code held}, or the one dropped after a 401: never
+ * to be taken back from a store
+ * @param fresh the token may be served without looking at the clock: its refresh is not
+ * due yet (set when a token arrives, cleared by the refresh timer or anything that drops
+ * the token); the hot path reads no clock, which costs more than the rest of it
+ * @param requesting a request (or a look at the store) is under way; nobody starts
+ * another
+ * @param closed the provider is closed: no request starts any more
+ * @param nextAttemptAt the earliest start of the next token request (floor and backoff),
+ * {@code null} before the first
+ * @param failures how many token requests failed in a row
+ * @param lastFailure the last failure, while no request has succeeded since
+ * @param rejectedAt when this instance last dropped a token after a 401, while no token
+ * has replaced it
  * @author easemob-token
  */
-final class TokenState {
+record TokenState(@Nullable HeldToken held, @Nullable EasemobToken previous, boolean fresh, boolean requesting,
+		boolean closed, @Nullable Instant nextAttemptAt, int failures,
+		@Nullable EasemobTokenRequestException lastFailure, @Nullable Instant rejectedAt) {
 
-	static final TokenState INITIAL = new TokenState(null, null, false, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE,
-			null, Long.MIN_VALUE, 0, null);
+	static final TokenState INITIAL = new TokenState(null, null, false, false, false, null, 0, null, null);
 
-	final @Nullable EasemobToken token;
+	/**
+	 * A cached token and its instants.
+	 *
+	 * @param token the token
+	 * @param obtainedAt when the request that brought it started
+	 * @param refreshAt when this instance starts refreshing it, {@code null} for never
+	 * @param expiresAt when it expires, {@code null} for never
+	 */
+	record HeldToken(EasemobToken token, Instant obtainedAt, @Nullable Instant refreshAt,
+			@Nullable Instant expiresAt) {
 
-	/** The token may be served without looking at the clock: its refresh is not due yet. */
-	final boolean fresh;
+		boolean isValidAt(Instant now) {
+			return this.expiresAt == null || now.isBefore(this.expiresAt);
+		}
 
-	/** The token before {@link #token}, or the one dropped after a 401: never to be taken back from a store. */
-	final @Nullable EasemobToken previous;
+		boolean isDueAt(Instant now) {
+			return this.refreshAt != null && !now.isBefore(this.refreshAt);
+		}
 
-	/** {@code Mono.just(token)}, built once so that the hot path allocates nothing. */
-	final @Nullable Mono<EasemobToken> tokenMono;
+		boolean is(EasemobToken candidate) {
+			return this.token.accessToken().equals(candidate.accessToken());
+		}
 
-	/** When the request that brought the latest token started; MIN before the first. */
-	final long obtainedAt;
-
-	/** When a refresh is due; {@link Long#MIN_VALUE} with no token. */
-	final long refreshAt;
-
-	/** When {@link #token} expires; {@link Long#MIN_VALUE} with none, MAX for never. */
-	final long expiresAt;
-
-	/** The request in flight, which callers with no valid token wait on. */
-	final Sinks.@Nullable One<EasemobToken> pending;
-
-	/** The earliest start of the next request (floor and backoff). */
-	final long nextAttemptAt;
-
-	final int failures;
-
-	final @Nullable EasemobTokenRequestException lastFailure;
-
-	private TokenState(@Nullable EasemobToken token, @Nullable EasemobToken previous, boolean fresh, long obtainedAt,
-			long refreshAt, long expiresAt, Sinks.@Nullable One<EasemobToken> pending, long nextAttemptAt, int failures,
-			@Nullable EasemobTokenRequestException lastFailure) {
-		this.token = token;
-		this.previous = previous;
-		this.fresh = fresh;
-		this.tokenMono = (token != null) ? Mono.just(token) : null;
-		this.obtainedAt = obtainedAt;
-		this.refreshAt = refreshAt;
-		this.expiresAt = expiresAt;
-		this.pending = pending;
-		this.nextAttemptAt = nextAttemptAt;
-		this.failures = failures;
-		this.lastFailure = lastFailure;
 	}
 
-	private TokenState(TokenState from, Sinks.@Nullable One<EasemobToken> pending, long nextAttemptAt, int failures,
-			@Nullable EasemobTokenRequestException lastFailure) {
-		this.token = from.token;
-		this.previous = from.previous;
-		this.fresh = false;
-		this.tokenMono = from.tokenMono;
-		this.obtainedAt = from.obtainedAt;
-		this.refreshAt = from.refreshAt;
-		this.expiresAt = from.expiresAt;
-		this.pending = pending;
-		this.nextAttemptAt = nextAttemptAt;
-		this.failures = failures;
-		this.lastFailure = lastFailure;
+	/** The cached token, if any. */
+	@Nullable EasemobToken token() {
+		return (this.held != null) ? this.held.token() : null;
 	}
 
-	TokenState obtained(EasemobToken token, long obtainedAt, long expiresAt, long refreshAt, long nextAttemptAt,
-			long now) {
-		return new TokenState(token, (this.token != null) ? this.token : this.previous, now < refreshAt, obtainedAt,
-				refreshAt, expiresAt, null, nextAttemptAt, 0, null);
-	}
-
-	/** The refresh is due: from now on, readers look at the clock. */
-	TokenState due() {
-		return new TokenState(this, this.pending, this.nextAttemptAt, this.failures, this.lastFailure);
-	}
-
-	TokenState requesting(Sinks.One<EasemobToken> request, long nextAttemptAt) {
-		return new TokenState(this, request, Math.max(this.nextAttemptAt, nextAttemptAt), this.failures,
-				this.lastFailure);
-	}
-
-	TokenState failed(EasemobTokenRequestException failure, long nextAttemptAt, int failures) {
-		return new TokenState(this, null, Math.max(this.nextAttemptAt, nextAttemptAt), failures, failure);
-	}
-
-	/** No request was made: the fleet allows the next one at {@code nextAttemptAt}. */
-	TokenState deferred(long nextAttemptAt, @Nullable EasemobTokenRequestException cause) {
-		return new TokenState(this, null, nextAttemptAt, this.failures, (cause != null) ? cause : this.lastFailure);
-	}
-
-	TokenState withoutToken() {
-		return new TokenState(null, this.token, false, this.obtainedAt, Long.MIN_VALUE, Long.MIN_VALUE, this.pending, this.nextAttemptAt,
-				this.failures, this.lastFailure);
+	boolean hasValidTokenAt(Instant now) {
+		return this.held != null && this.held.isValidAt(now);
 	}
 
 	/** Whether {@code candidate} is the current token or the one before it. */
 	boolean hasHeld(EasemobToken candidate) {
-		return isSame(candidate, this.token) || isSame(candidate, this.previous);
+		return (this.held != null && this.held.is(candidate))
+				|| (this.previous != null && this.previous.accessToken().equals(candidate.accessToken()));
 	}
 
-	private static boolean isSame(EasemobToken candidate, @Nullable EasemobToken held) {
-		return held != null && held.accessToken().equals(candidate.accessToken());
+	/** Nothing obtained, nothing failed, nothing dropped. */
+	boolean isUntouched() {
+		return this.held == null && this.previous == null && this.lastFailure == null;
 	}
 
-	boolean isValidAt(long now) {
-		return now < this.expiresAt;
+	TokenState withFresh(boolean fresh) {
+		return new TokenState(this.held, this.previous, fresh, this.requesting, this.closed, this.nextAttemptAt,
+				this.failures, this.lastFailure, this.rejectedAt);
 	}
 
-	boolean isDueAt(long now) {
-		return now >= this.refreshAt;
+	TokenState withRequesting(boolean requesting) {
+		return new TokenState(this.held, this.previous, this.fresh && !requesting, requesting, this.closed,
+				this.nextAttemptAt, this.failures, this.lastFailure, this.rejectedAt);
 	}
 
-	/**
-	 * When the background timer should next look at this state: at the refresh instant
-	 * while fresh (to clear {@link #fresh}), then when the next request is allowed.
-	 */
-	long wakeUpAt() {
-		return this.fresh ? this.refreshAt : Math.max(this.refreshAt, this.nextAttemptAt);
+	TokenState withClosed() {
+		return new TokenState(this.held, this.previous, false, this.requesting, true, this.nextAttemptAt,
+				this.failures, this.lastFailure, this.rejectedAt);
+	}
+
+	TokenState withSchedule(@Nullable Instant nextAttemptAt, int failures,
+			@Nullable EasemobTokenRequestException lastFailure) {
+		return new TokenState(this.held, this.previous, false, false, this.closed, nextAttemptAt, failures,
+				lastFailure, this.rejectedAt);
+	}
+
+	TokenState withToken(HeldToken held, boolean fresh, @Nullable Instant nextAttemptAt) {
+		EasemobToken before = (this.held != null) ? this.held.token() : this.previous;
+		return new TokenState(held, before, fresh, false, this.closed, nextAttemptAt, 0, null, null);
+	}
+
+	TokenState withoutToken(Instant rejectedAt) {
+		return new TokenState(null, token(), false, this.requesting, this.closed, this.nextAttemptAt, this.failures,
+				this.lastFailure, rejectedAt);
 	}
 
 }

@@ -291,26 +291,63 @@ class FleetModeTests {
 		assertThat(tokenRequests()).as("the dead owner's, and the survivor's").isEqualTo(2);
 	}
 
+	/**
+	 * After a rotation of the client secret, instances on the new secret cannot open the
+	 * value sealed under the old one, here a permanent token's, which Redis keeps for good.
+	 * The first that needs a token replaces it; the others take that token.
+	 */
 	@Test
-	void shouldLetAnInstanceWithAnotherSecretFetchItsOwnTokenWithoutOverwritingTheSharedOne(CapturedOutput output) {
-		TestApp.issueTokens(easemob, 3600);
+	void shouldReplaceAPermanentTokenSealedUnderASecretThatWasRotated(CapturedOutput output) {
+		TestApp.issueTokens(easemob, 0);
 		ConfigurableApplicationContext first = start();
 		assertThat(current(provider(first))).isEqualTo(token(1));
 		String key = first.getBean(RedisTokenStore.class).tokenKey();
-		String shared = this.redis.opsForValue().get(key).block();
+		String sealedUnderTheOldSecret = this.redis.opsForValue().get(key).block();
+		assertThat(this.redis.getExpire(key).block()).as("a permanent token: no expiry").isEqualTo(Duration.ZERO);
 		easemob.fake().acceptSecret(TestApp.APP_KEY, "YXA6-a-rotated-secret-0000000");
-		ConfigurableApplicationContext rotated = start("easemob.client-secret=YXA6-a-rotated-secret-0000000");
-		CachingEasemobTokenProvider stranger = provider(rotated);
-		assertThat(current(stranger)).isEqualTo(token(2));
 		this.clock.advance(Duration.ofSeconds(2));
-		stranger.invalidate(stranger.getToken().block());
-		assertThat(current(stranger)).isEqualTo(token(3));
-		assertThat(this.redis.opsForValue().get(key).block()).as("left alone").isEqualTo(shared);
-		assertThat(current(provider(start()))).as("a third instance still shares token 1").isEqualTo(token(1));
-		assertThat(tokenRequests()).isEqualTo(3);
+		ConfigurableApplicationContext rotated = start("easemob.client-secret=YXA6-a-rotated-secret-0000000");
+		assertThat(current(provider(rotated))).isEqualTo(token(2));
+		for (int i = 0; i < 2; i++) {
+			assertThat(current(provider(start("easemob.client-secret=YXA6-a-rotated-secret-0000000"))))
+				.as("a later instance on the new secret").isEqualTo(token(2));
+		}
+		assertThat(tokenRequests()).as("token 1, then one for the new secret").isEqualTo(2);
+		assertThat(this.redis.opsForValue().get(key).block()).isNotEqualTo(sealedUnderTheOldSecret);
+		assertThat(current(provider(first))).as("the old instance keeps its permanent token").isEqualTo(token(1));
 		assertThat(output.getAll().split("cannot decrypt", -1)).as("said once").hasSize(2);
-		assertThat(output.getAll()).doesNotContain(shared.substring(25, 45));
-		assertThat(fallbacks(rotated, "decrypt")).isEqualTo(2);
+		assertThat(output.getAll()).doesNotContain(sealedUnderTheOldSecret.substring(25, 45));
+		assertThat(fallbacks(rotated, "decrypt")).isEqualTo(1);
+	}
+
+	/**
+	 * After an outage of Redis each instance may hold a token of its own, and Redis one that
+	 * another instance obtained. When every token is revoked, an instance answering its own
+	 * 401 must not take that older token from Redis: it may be rejected too.
+	 */
+	@Test
+	void shouldNotAnswerA401WithAStoredTokenOlderThanTheRejection() {
+		TestApp.issueTokens(easemob, 3600);
+		UsersApi users = new UsersApi(easemob);
+		users.acceptOnly(1);
+		ConfigurableApplicationContext own = start();
+		assertThat(current(provider(own))).isEqualTo(token(1));
+		String key = own.getBean(RedisTokenStore.class).tokenKey();
+		this.redis.delete(key).block(); // Redis lost it, as after a restart
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(current(provider(start()))).as("another instance's token, in Redis now").isEqualTo(token(2));
+		this.clock.advance(Duration.ofMinutes(1));
+		users.acceptOnly(3);
+		String answer = own.getBean("easemobWebClient", WebClient.class)
+			.get()
+			.uri("/users/alice")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
+		assertThat(answer).contains("alice");
+		assertThat(users.callsWith(2)).as("token 2 was never tried").isZero();
+		assertThat(tokenRequests()).as("tokens 1, 2 and 3").isEqualTo(3);
+		assertThat(current(provider(own))).isEqualTo(token(3));
 	}
 
 	@Test

@@ -54,7 +54,7 @@ public final class KeepingTokenStore implements TokenStore {
 
 	@Override
 	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure,
-			Instant notBefore) {
+			int failures, Instant notBefore) {
 		return Mono.empty();
 	}
 

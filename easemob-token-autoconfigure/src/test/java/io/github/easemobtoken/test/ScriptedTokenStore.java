@@ -63,7 +63,7 @@ public final class ScriptedTokenStore implements TokenStore {
 
 	@Override
 	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure,
-			Instant notBefore) {
+			int failures, Instant notBefore) {
 		this.calls.add("report-failure " + failure.getReason().tag());
 		return Mono.empty();
 	}

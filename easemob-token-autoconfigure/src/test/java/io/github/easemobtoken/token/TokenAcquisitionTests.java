@@ -172,19 +172,24 @@ class TokenAcquisitionTests {
 		assertThat(output).contains("answers again; easemob-demo#testapp shares its token through it again");
 	}
 
+	/**
+	 * A value sealed under another secret (before a rotation) is claimed and replaced like
+	 * any other, so that no value, not even a permanent token's, outlives a rotation.
+	 */
 	@Test
-	void shouldLeaveAValueItCannotReadAloneAndSaySoOnce(CapturedOutput output) {
+	void shouldReplaceAValueItCannotReadAndSaySoOnce(CapturedOutput output) {
 		TestApp.issueTokens(easemob, 7200);
-		this.store.thenRead(Mono.just(StoredToken.unreadable("1.abc.def")))
-			.thenRead(Mono.just(StoredToken.unreadable("1.abc.def")));
+		this.store.thenRead(Mono.just(StoredToken.unreadable("2.abc.def")))
+			.thenRead(Mono.just(StoredToken.unreadable("2.abc.def")));
 		assertThat(current()).isEqualTo(token(1));
 		this.clock.advance(Duration.ofSeconds(30));
 		this.provider.invalidate(this.provider.getToken().block());
 		assertThat(current()).isEqualTo(token(2));
-		assertThat(this.store.calls()).as("no claim, no publish over it").containsExactly("read", "remove …0001", "read");
+		assertThat(this.store.calls()).as("claimed and published over")
+			.containsExactly("read", "claim", "publish …0001", "remove …0001", "read", "claim", "publish …0002");
 		assertThat(this.storeFailures).containsExactly("decrypt", "decrypt");
 		assertThat(output.getAll().split("cannot decrypt", -1)).hasSize(2);
-		assertThat(output).doesNotContain("1.abc.def");
+		assertThat(output).doesNotContain("2.abc.def");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.easemobtoken.token;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
@@ -32,25 +33,29 @@ class TokenPolicyTests {
 	private long[] backoffsInSeconds(TokenPolicy policy, int count, EasemobTokenRequestException failure) {
 		long[] seconds = new long[count];
 		for (int n = 1; n <= count; n++) {
-			seconds[n - 1] = policy.backoff(n, failure) / SECOND;
+			seconds[n - 1] = policy.backoff(n, failure).toMillis() / SECOND;
 		}
 		return seconds;
 	}
 
+	private static Instant at(long millis) {
+		return Instant.ofEpochMilli(millis);
+	}
+
 	@Test
 	void shouldRefreshRefreshBeforeExpiryAheadOfExpiry() {
-		assertThat(this.noJitter.refreshAt(0, 60 * MINUTE)).isEqualTo(55 * MINUTE);
+		assertThat(this.noJitter.refreshAt(at(0), at(60 * MINUTE))).isEqualTo(at(55 * MINUTE));
 	}
 
 	@Test
 	void shouldRefreshAtHalfLifeWhenTheTokenIsShort() {
-		assertThat(this.noJitter.refreshAt(1000, 1000 + 2 * MINUTE)).isEqualTo(1000 + MINUTE);
-		assertThat(this.noJitter.refreshAt(0, 0)).isZero();
+		assertThat(this.noJitter.refreshAt(at(1000), at(1000 + 2 * MINUTE))).isEqualTo(at(1000 + MINUTE));
+		assertThat(this.noJitter.refreshAt(at(0), at(0))).isEqualTo(at(0));
 	}
 
 	@Test
 	void shouldNeverRefreshAPermanentToken() {
-		assertThat(this.noJitter.refreshAt(0, Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+		assertThat(this.noJitter.refreshAt(at(0), null)).as("never").isNull();
 	}
 
 	@Test
@@ -69,7 +74,7 @@ class TokenPolicyTests {
 	@Test
 	void shouldNotOverflowAfterManyFailures() {
 		assertThat(this.noJitter.backoff(Integer.MAX_VALUE, failure(TokenFailureReason.IO_ERROR, null)))
-			.isEqualTo(5 * MINUTE);
+			.isEqualTo(Duration.ofMillis(5 * MINUTE));
 	}
 
 	@Test
@@ -83,13 +88,13 @@ class TokenPolicyTests {
 		EasemobTokenRequestException rateLimited = failure(TokenFailureReason.RATE_LIMITED, Duration.ofSeconds(120));
 		assertThat(backoffsInSeconds(this.noJitter, 5, rateLimited)).containsExactly(120, 120, 120, 120, 160);
 		assertThat(this.noJitter.backoff(1, failure(TokenFailureReason.INVALID_GRANT, Duration.ofMinutes(30))))
-			.isEqualTo(30 * MINUTE);
+			.isEqualTo(Duration.ofMillis(30 * MINUTE));
 	}
 
 	@Test
 	void shouldIgnoreAShorterRetryAfter() {
 		assertThat(this.noJitter.backoff(3, failure(TokenFailureReason.SERVER_ERROR, Duration.ofSeconds(1))))
-			.isEqualTo(40 * SECOND);
+			.isEqualTo(Duration.ofMillis(40 * SECOND));
 	}
 
 	@Test

@@ -30,19 +30,29 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code failures} in a row, and the last failure's {@code reason} and {@code message}.</li>
  * </ul>
  * Every change is one script, so a claim is granted only while the token is still the one
- * the instance read, only the owner releases its lease, and a token is written only by
- * the lease's owner (or over the very value it claimed on), never over a newer one.
+ * the instance read, only the owner releases its lease or reports a failure, and a token
+ * is written only by the lease's owner (or over the very value it claimed on), never over
+ * a newer one. A value this instance cannot open (sealed under a client secret that has
+ * since been rotated) is claimed and replaced like any other, so that a permanent token
+ * never outlives a rotation of the secret.
  *
  * @author easemob-token
  */
 public final class RedisTokenStore implements TokenStore {
 
+	/**
+	 * A lease held by this very owner is one whose grant it did not hear in time (the answer
+	 * came after the store timeout): it is granted again, not waited on as another's.
+	 */
 	private static final RedisScript<List<Object>> CLAIM = listScript("""
 			local current = redis.call('GET', KEYS[1]) or ''
 			if current ~= ARGV[1] then return {'changed'} end
-			local lease = redis.call('PTTL', KEYS[2])
-			if lease == -1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) lease = tonumber(ARGV[5]) end
-			if lease ~= -2 then return {'leased', tostring(lease)} end
+			local holder = redis.call('GET', KEYS[2])
+			if holder and holder ~= ARGV[2] then
+			  local lease = redis.call('PTTL', KEYS[2])
+			  if lease == -1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) lease = tonumber(ARGV[5]) end
+			  return {'leased', tostring(lease)}
+			end
 			local s = redis.call('HMGET', KEYS[3], 'not_before', 'failures', 'reason', 'message')
 			local failures = s[2] or '0'
 			if s[1] and tonumber(ARGV[3]) < tonumber(s[1]) then
@@ -53,6 +63,7 @@ public final class RedisTokenStore implements TokenStore {
 			redis.call('PEXPIRE', KEYS[3], ARGV[6])
 			return {'granted', failures}""");
 
+	/** The fleet's failures are cleared only by a token actually written. */
 	private static final RedisScript<Long> PUBLISH = RedisScript.of("""
 			local mine = redis.call('GET', KEYS[2]) == ARGV[1]
 			local current = redis.call('GET', KEYS[1]) or ''
@@ -63,17 +74,21 @@ public final class RedisTokenStore implements TokenStore {
 			  written = 1
 			end
 			if mine then redis.call('DEL', KEYS[2]) end
-			redis.call('HSET', KEYS[3], 'failures', '0')
-			redis.call('HDEL', KEYS[3], 'reason', 'message')
-			redis.call('PEXPIRE', KEYS[3], ARGV[5])
+			if written == 1 then
+			  redis.call('HSET', KEYS[3], 'failures', '0')
+			  redis.call('HDEL', KEYS[3], 'reason', 'message')
+			  redis.call('PEXPIRE', KEYS[3], ARGV[5])
+			end
 			return written""", Long.class);
 
+	/** Only the lease's owner reports: an owner whose lease ran out may be reporting over a newer success. */
 	private static final RedisScript<Long> REPORT_FAILURE = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 			local before = tonumber(redis.call('HGET', KEYS[2], 'not_before') or '0')
 			if tonumber(ARGV[2]) > before then redis.call('HSET', KEYS[2], 'not_before', ARGV[2]) end
 			redis.call('HSET', KEYS[2], 'failures', ARGV[3], 'reason', ARGV[4], 'message', ARGV[5])
 			redis.call('PEXPIRE', KEYS[2], ARGV[6])
-			if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+			redis.call('DEL', KEYS[1])
 			return 1""", Long.class);
 
 	private static final RedisScript<Long> REMOVE = RedisScript.of("""
@@ -209,11 +224,11 @@ public final class RedisTokenStore implements TokenStore {
 	}
 
 	@Override
-	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure,
+	public Mono<Void> reportFailure(RefreshClaim.Granted claim, EasemobTokenRequestException failure, int failures,
 			Instant notBefore) {
 		return this.redis
 			.execute(REPORT_FAILURE, this.failureKeys,
-					List.of(this.owner, millis(notBefore), String.valueOf(claim.failures() + 1),
+					List.of(this.owner, millis(notBefore), String.valueOf(failures),
 							failure.getReason().tag(), String.valueOf(failure.getMessage()),
 							millis(SCHEDULE_RETENTION)))
 			.then();

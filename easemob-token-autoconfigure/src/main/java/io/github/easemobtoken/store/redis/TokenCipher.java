@@ -20,18 +20,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals tokens for Redis: AES-256-GCM under a key derived from the client secret with
- * HKDF-SHA256, the key namespace as context, a random 96-bit nonce per value and the Redis
- * key as associated data (a value copied under another key does not open). A value is
- * {@code 1.<fingerprint>.<base64url(nonce ‖ ciphertext ‖ tag)>}: the format version, then
+ * HKDF-SHA256, the key namespace as context, a random 96-bit nonce per value, and as
+ * associated data the Redis key and the value's header (a value copied under another key,
+ * or given another token's fingerprint, does not open). A value is
+ * {@code 2.<fingerprint>.<base64url(nonce ‖ ciphertext ‖ tag)>}: the format version, then
  * an HMAC fingerprint of the token (under a second derived key), so that a rejected token
  * can be removed by a script that cannot decrypt, then the sealed JSON. Read access to
- * Redis alone gives no token.
+ * Redis alone gives no token. Format 1 left the header outside the associated data; its
+ * values do not open, and are replaced like those of another secret.
  *
  * @author easemob-token
  */
 final class TokenCipher {
 
-	static final String VERSION = "1";
+	static final String VERSION = "2";
 
 	private static final byte[] SALT = "easemob-token redis store".getBytes(StandardCharsets.UTF_8);
 
@@ -77,10 +79,11 @@ final class TokenCipher {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-			cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
+			String header = fingerprintPrefix(token.accessToken());
+			cipher.updateAAD(associatedData(redisKey, header));
 			byte[] sealed = cipher.doFinal(JsonMapper.shared().writeValueAsBytes(json));
 			byte[] value = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-			return fingerprintPrefix(token.accessToken()) + ENCODER.encodeToString(value);
+			return header + ENCODER.encodeToString(value);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is not available in this JVM", ex);
@@ -106,7 +109,7 @@ final class TokenCipher {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.encryptionKey,
 					new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-			cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
+			cipher.updateAAD(associatedData(redisKey, parts[0] + "." + parts[1] + "."));
 			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
 			return read(JsonMapper.shared().readTree(plain));
 		}
@@ -114,6 +117,18 @@ final class TokenCipher {
 			// Deliberately not passed on: it can only say that the value did not open.
 			return null;
 		}
+	}
+
+	/** The key and the header, each with its length, so that no two pairs give the same bytes. */
+	private static byte[] associatedData(String redisKey, String header) {
+		byte[] key = redisKey.getBytes(StandardCharsets.UTF_8);
+		byte[] head = header.getBytes(StandardCharsets.UTF_8);
+		return ByteBuffer.allocate(8 + key.length + head.length)
+			.putInt(key.length)
+			.put(key)
+			.putInt(head.length)
+			.put(head)
+			.array();
 	}
 
 	private static @Nullable Opened read(JsonNode json) {

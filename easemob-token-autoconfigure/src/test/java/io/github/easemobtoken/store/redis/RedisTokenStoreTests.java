@@ -111,7 +111,8 @@ class RedisTokenStoreTests {
 		Instant obtainedAt = this.clock.instant();
 		this.store.publish(granted(this.store), token, obtainedAt, obtainedAt).block();
 		String stored = value(NAMESPACE + ":token");
-		assertThat(stored).startsWith("1.").matches("1\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]+");
+		assertThat(stored).startsWith(TokenCipher.VERSION + ".")
+			.matches(TokenCipher.VERSION + "\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]+");
 		assertThat(RedisValues.containsPieceOf(this.redis, token.accessToken(), 12)).isFalse();
 		assertThat(RedisValues.containsPieceOf(this.redis, TestApp.CLIENT_SECRET, 12)).isFalse();
 		StoredToken read = this.other.read().block();
@@ -217,7 +218,7 @@ class RedisTokenStoreTests {
 		RefreshClaim.Granted claim = granted(this.store);
 		Instant retryAt = this.clock.instant().plusSeconds(40);
 		this.store.reportFailure(claim, new EasemobTokenRequestException("server_error (HTTP 503): busy",
-				TokenFailureReason.SERVER_ERROR, 503, null, null, null, null), retryAt).block();
+				TokenFailureReason.SERVER_ERROR, 503, null, null, null, null), 1, retryAt).block();
 		StoredToken seen = this.other.read().block();
 		assertThat(this.other.claim(seen, this.clock.instant().plusSeconds(39), retryAt).block())
 			.isEqualTo(new RefreshClaim.NotBefore(retryAt, 1, TokenFailureReason.SERVER_ERROR,
@@ -258,6 +259,61 @@ class RedisTokenStoreTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("published after 200 ms")
 			.isBetween(Duration.ofMillis(200), Duration.ofMillis(1500));
 		assertThat(this.store.read().block().token().accessToken()).isEqualTo(token(1));
+	}
+
+	/** Its answer came after the store timeout: the owner carried on alone, and asks again later. */
+	@Test
+	void shouldGrantAgainALeaseWhoseOwnerDidNotHearItsGrant() {
+		StoredToken seen = this.store.read().block();
+		Instant now = this.clock.instant();
+		assertThat(this.store.claim(seen, now, now.plusSeconds(10)).block()).isInstanceOf(RefreshClaim.Granted.class);
+		this.clock.advance(Duration.ofSeconds(10));
+		Instant later = this.clock.instant();
+		assertThat(this.store.claim(seen, later, later.plusSeconds(10)).block()).as("its own lease")
+			.isEqualTo(new RefreshClaim.Granted(0, ""));
+		assertThat(this.other.claim(seen, later, later.plusSeconds(10)).block()).as("another's lease")
+			.isInstanceOf(RefreshClaim.Leased.class);
+	}
+
+	@Test
+	void shouldKeepTheFleetsFailuresWhenAPublishWritesNothing() {
+		RefreshClaim.Granted claim = granted(this.store);
+		this.store.reportFailure(claim, serverError(), 3, this.clock.instant().plusSeconds(40)).block();
+		this.other.publish(new RefreshClaim.Granted(3, "a value read long ago"), tokenFor(2, Duration.ofHours(1)),
+				this.clock.instant(), this.clock.instant()).block();
+		assertThat(this.store.read().block()).as("nothing written").isEqualTo(StoredToken.ABSENT);
+		assertThat(this.redis.<String, String>opsForHash().get(NAMESPACE + ":schedule", "failures").block())
+			.isEqualTo("3");
+	}
+
+	@Test
+	void shouldIgnoreAFailureReportedByAnInstanceThatDoesNotHoldTheLease() {
+		RefreshClaim.Granted claim = granted(this.store);
+		Instant floor = this.clock.instant().plusSeconds(10);
+		this.other.reportFailure(new RefreshClaim.Granted(0, ""), serverError(), 5, floor.plusSeconds(3600)).block();
+		assertThat(this.redis.<String, String>opsForHash().entries(NAMESPACE + ":schedule").collectMap(
+				java.util.Map.Entry::getKey, java.util.Map.Entry::getValue).block())
+			.containsExactly(java.util.Map.entry("not_before", String.valueOf(floor.toEpochMilli())));
+		this.store.reportFailure(claim, serverError(), 1, floor).block();
+		assertThat(this.redis.<String, String>opsForHash().get(NAMESPACE + ":schedule", "failures").block())
+			.as("the owner's report").isEqualTo("1");
+		assertThat(this.redis.hasKey(NAMESPACE + ":lease").block()).as("released by its owner").isFalse();
+	}
+
+	@Test
+	void shouldNotOpenAValueWhoseFingerprintWasReplaced() {
+		TokenCipher cipher = new TokenCipher(TestApp.CLIENT_SECRET, NAMESPACE);
+		String sealed = cipher.seal(tokenFor(1, Duration.ofHours(1)), this.clock.instant(), "k");
+		String otherHeader = cipher.fingerprintPrefix(token(2));
+		String forged = otherHeader + sealed.substring(otherHeader.length());
+		assertThat(forged).isNotEqualTo(sealed);
+		assertThat(cipher.open(sealed, "k")).isNotNull();
+		assertThat(cipher.open(forged, "k")).as("a value given token 2's fingerprint").isNull();
+	}
+
+	private static EasemobTokenRequestException serverError() {
+		return new EasemobTokenRequestException("server_error (HTTP 503): busy", TokenFailureReason.SERVER_ERROR, 503,
+				null, null, null, null);
 	}
 
 	@Test
