@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import io.github.easemobtoken.store.TokenStore;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
@@ -36,8 +31,6 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class CachingEasemobTokenProvider implements EasemobTokenProvider, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(CachingEasemobTokenProvider.class);
-
 	private final TokenLifecycle lifecycle;
 
 	private final TokenAcquisition acquisition;
@@ -52,20 +45,16 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private final String appKey;
 
-	private final EasemobSettingKeys keys;
+	private final TokenLifecycleLog log;
+
+	private final RefreshTimer timer;
 
 	private final AtomicReference<Current> current = new AtomicReference<>(new Current(TokenState.INITIAL, null, null));
-
-	private final AtomicReference<@Nullable WakeUp> timer = new AtomicReference<>();
 
 	/** The attempts in flight, for {@link #close()} to cancel; a newer one is never cancelled by an older. */
 	private final Disposable.Composite inFlight = Disposables.composite();
 
 	private final Mono<EasemobToken> token = new CurrentToken();
-
-	private final AtomicBoolean shortLifetimeReported = new AtomicBoolean();
-
-	private final AtomicReference<@Nullable EasemobToken> freshRejectionReported = new AtomicReference<>();
 
 	CachingEasemobTokenProvider(CachingEasemobTokenProviderBuilder builder, EasemobTokenEndpoint endpoint) {
 		this.lifecycle = new TokenLifecycle(builder.policy);
@@ -74,7 +63,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		this.clock = builder.clock;
 		this.scheduler = builder.scheduler;
 		this.appKey = endpoint.app().appKey();
-		this.keys = builder.keys;
+		this.log = new TokenLifecycleLog(this.appKey, builder.keys, builder.policy.minRequestInterval());
+		this.timer = new RefreshTimer(builder.scheduler, builder.clock);
 		this.acquisition = new TokenAcquisition(endpoint.withClock(builder.clock), builder.store, this.lifecycle,
 				builder.listener, builder.clock, builder.storeTimeout, builder.observations, builder.keys);
 	}
@@ -145,7 +135,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			return switch (decision) {
 				case SERVE, SERVE_AND_REFRESH -> c.tokenMono;
 				case REFRESH_AND_WAIT, WAIT -> waitFor(c.pending);
-				case FAIL -> Mono.error(unavailable(c.state(), now));
+				case FAIL -> Mono.error(this.log.unavailable(c.state(), now));
 			};
 		}
 	}
@@ -153,11 +143,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	/** The request in flight; waiters resume on the scheduler, not on the I/O thread that got the token. */
 	private Mono<EasemobToken> waitFor(Sinks.@Nullable One<EasemobToken> pending) {
 		if (pending == null) {
-			return Mono.error(unavailable(this.current.get().state(), this.clock.instant()));
+			return Mono.error(this.log.unavailable(this.current.get().state(), this.clock.instant()));
 		}
 		return pending.asMono()
 			.publishOn(this.scheduler)
-			.onErrorMap(EasemobTokenRequestException.class, (failure) -> unavailable(failure.getMessage(), failure));
+			.onErrorMap(EasemobTokenRequestException.class, (failure) -> this.log.unavailable(
+					String.valueOf(failure.getMessage()), failure, this.current.get().state().nextAttemptAt()));
 	}
 
 	/** Record that a request starts and start it; {@code null} when the state moved meanwhile. */
@@ -211,16 +202,12 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		schedule(next.state());
 		if (requested) {
 			tell(() -> this.listener.tokenObtained(token, elapsed));
-			reportShortLifetime(obtainedAt, token.expiresAt().orElse(null));
+			Instant expiresAt = token.expiresAt().orElse(null);
+			if (expiresAt != null && this.lifecycle.isShortLived(obtainedAt, expiresAt)) {
+				this.log.shortLived(obtainedAt, expiresAt);
+			}
 		}
-		if (logger.isInfoEnabled()) {
-			TokenState.HeldToken held = next.state().held();
-			Instant refreshAt = (held != null) ? held.refreshAt() : null;
-			logger.info("Obtained Easemob app token " + token.redacted() + " for " + this.appKey
-					+ (requested ? "" : " from " + this.store) + ", expires "
-					+ token.expiresAt().map((at) -> "at " + at).orElse("never")
-					+ ((refreshAt != null) ? ", refresh from " + refreshAt : ""));
-		}
+		this.log.obtained(token, requested ? null : this.store, next.state());
 		pending.tryEmitValue(token);
 	}
 
@@ -229,31 +216,19 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		Current next = update((s) -> this.lifecycle.failed(s, failure, backoff));
 		schedule(next.state());
 		tell(() -> this.listener.tokenRequestFailed(failure, elapsed));
-		if (logger.isWarnEnabled()) {
-			TokenState s = next.state();
-			TokenState.HeldToken held = s.held();
-			logger.warn("Easemob token request for " + this.appKey + " failed (" + s.failures() + " in a row): "
-					+ failure.getMessage() + "; next request not before " + s.nextAttemptAt()
-					+ ((held != null && held.isValidAt(this.clock.instant())) ? "; still using token "
-							+ held.token().redacted() + " until it expires at " + held.expiresAt() : ""));
-		}
+		this.log.failed(failure, next.state(), this.clock.instant());
 		pending.tryEmitError(failure);
 	}
 
 	private void deferred(Sinks.One<EasemobToken> pending, TokenAcquisition.Outcome.Deferred deferred) {
 		Current next = update((s) -> this.lifecycle.deferred(s, deferred.until(), deferred.cause()));
 		schedule(next.state());
-		Instant nextAttemptAt = next.state().nextAttemptAt();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Easemob token request for " + this.appKey + " held back by " + this.store + " until "
-					+ nextAttemptAt);
-		}
+		this.log.deferred(this.store, next.state());
 		EasemobTokenRequestException cause = deferred.cause();
-		pending.tryEmitError((cause != null) ? unavailable(cause.getMessage(), cause)
-				: unavailable(String.valueOf(deferred.why()), null));
+		String why = (cause != null) ? String.valueOf(cause.getMessage()) : String.valueOf(deferred.why());
+		pending.tryEmitError(this.log.unavailable(why, cause, next.state().nextAttemptAt()));
 	}
 
-	/** Move to the next state; the request in flight stays recorded while the state says one is. */
 	private Current update(UnaryOperator<TokenState> transition) {
 		Current c = this.current.get();
 		while (true) {
@@ -275,7 +250,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 			notification.run();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Easemob token lifecycle listener failed", ex);
+			this.log.listenerFailed(ex);
 		}
 	}
 
@@ -290,15 +265,14 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 				}
 				case KEPT -> {
 					tell(() -> this.listener.tokenRejected(rejected, false));
-					reportFreshRejection(rejected);
+					this.log.kept(rejected);
 					return;
 				}
 				case DROPPED -> {
 					if (this.current.compareAndSet(c, c.next(this.lifecycle.dropped(c.state(), now), c.pending()))) {
 						tell(() -> this.listener.tokenRejected(rejected, true));
 						this.acquisition.forget(rejected);
-						logger.info("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
-								+ " (HTTP 401); the next call requests a new one");
+						this.log.dropped(rejected);
 						return;
 					}
 				}
@@ -307,49 +281,18 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		}
 	}
 
-	private void reportFreshRejection(EasemobToken rejected) {
-		if (this.freshRejectionReported.getAndSet(rejected) != rejected && logger.isWarnEnabled()) {
-			logger.warn("Easemob rejected app token " + rejected.redacted() + " for " + this.appKey
-					+ " (HTTP 401) less than " + this.keys.key("token.min-request-interval") + " ("
-					+ this.lifecycle.policy().minRequestInterval()
-					+ ") after it was issued; keeping it rather than asking again so soon. A token this fresh "
-					+ "is not rejected for its age: check that " + this.keys.key("host") + " is the app's REST host");
-		}
-	}
-
-	private void reportShortLifetime(Instant obtainedAt, @Nullable Instant expiresAt) {
-		if (expiresAt != null && this.lifecycle.isShortLived(obtainedAt, expiresAt)
-				&& this.shortLifetimeReported.compareAndSet(false, true)) {
-			String floor = this.keys.key("token.min-request-interval");
-			logger.warn("Easemob app tokens for " + this.appKey + " live " + Duration.between(obtainedAt, expiresAt)
-					+ ", less than twice " + floor + " (" + this.lifecycle.policy().minRequestInterval()
-					+ "), so calls will find no valid token between expiry and the next allowed request. Lower "
-					+ floor + ", or request longer tokens with " + this.keys.key("ttl"));
-		}
-	}
-
 	private void schedule(TokenState s) {
 		Instant wakeUpAt = this.lifecycle.wakeUpAt(s);
 		if (wakeUpAt == null) {
 			return;
 		}
-		WakeUp next = new WakeUp();
-		long delay = Math.max(0, Duration.between(this.clock.instant(), wakeUpAt).toMillis());
 		try {
-			next.task = this.scheduler.schedule(next, delay, TimeUnit.MILLISECONDS);
+			this.timer.wakeUpAt(wakeUpAt, this::wakeUp);
 		}
 		catch (RejectedExecutionException ex) {
 			// Without a timer nothing would clear 'fresh': fall back to reading the clock.
 			update(this.lifecycle::untimed);
-			logger.debug("Easemob token refresh timer not scheduled: the scheduler is shut down", ex);
-			return;
-		}
-		WakeUp previous = this.timer.getAndSet(next);
-		if (previous != null) {
-			previous.cancel();
-		}
-		if (this.current.get().state().closed()) {
-			next.cancel();
+			this.log.untimed(ex);
 		}
 	}
 
@@ -366,60 +309,6 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	}
 
 	/**
-	 * One run of the refresh timer. Whoever claims it first either runs it or cancels it,
-	 * so a timer replaced from another thread is never interrupted half-way.
-	 */
-	private final class WakeUp implements Runnable {
-
-		private final AtomicBoolean claimed = new AtomicBoolean();
-
-		private volatile Disposable task = Disposables.disposed();
-
-		@Override
-		public void run() {
-			if (this.claimed.compareAndSet(false, true)) {
-				wakeUp();
-			}
-		}
-
-		void cancel() {
-			if (this.claimed.compareAndSet(false, true)) {
-				this.task.dispose();
-			}
-		}
-
-	}
-
-	private EasemobTokenUnavailableException unavailable(String why, @Nullable EasemobTokenRequestException cause) {
-		Instant next = this.current.get().state().nextAttemptAt();
-		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": " + why
-				+ ((next != null) ? "; next token request not before " + next : ""), cause, next);
-	}
-
-	private EasemobTokenUnavailableException unavailable(TokenState s, Instant now) {
-		if (s.closed()) {
-			return new EasemobTokenUnavailableException(
-					"No Easemob app token for " + this.appKey + ": the token provider is closed", s.lastFailure(), null);
-		}
-		String floor = this.keys.key("token.min-request-interval");
-		String why;
-		if (s.lastFailure() != null) {
-			why = s.lastFailure().getMessage();
-		}
-		else if (s.held() != null) {
-			why = "the token expired at " + s.held().expiresAt() + " and " + floor + " holds the next request back";
-		}
-		else {
-			why = "the last token was rejected and " + floor + " holds the next request back";
-		}
-		Instant next = s.nextAttemptAt();
-		return new EasemobTokenUnavailableException("No Easemob app token for " + this.appKey + ": " + why
-				+ ((next != null) ? "; next token request not before " + next + " (in " + Duration.between(now, next)
-						+ ")" : ""),
-				s.lastFailure(), next);
-	}
-
-	/**
 	 * The app whose token this provider holds.
 	 * @return the app key, {@code org#app}
 	 */
@@ -432,24 +321,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	 * @return the status
 	 */
 	public TokenStatus status() {
-		TokenState s = this.current.get().state();
-		Instant now = this.clock.instant();
-		TokenState.HeldToken held = s.held();
-		TokenStatus.State state;
-		if (held != null && held.expiresAt() == null) {
-			state = TokenStatus.State.PERMANENT;
-		}
-		else if (s.hasValidTokenAt(now)) {
-			state = TokenStatus.State.VALID;
-		}
-		else if (s.isUntouched()) {
-			state = TokenStatus.State.NOT_YET_OBTAINED;
-		}
-		else {
-			state = TokenStatus.State.NO_VALID_TOKEN;
-		}
-		return new TokenStatus(state, (held != null) ? held.expiresAt() : null, s.lastFailure(), s.failures(),
-				s.nextAttemptAt(), s.requesting(), now, this.acquisition.storeProblem());
+		return this.lifecycle.status(this.current.get().state(), this.clock.instant(), this.acquisition.storeProblem());
 	}
 
 	/**
@@ -460,16 +332,14 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	@Override
 	public void close() {
 		Current closed = update(this.lifecycle::closed);
-		WakeUp wakeUp = this.timer.get();
-		if (wakeUp != null) {
-			wakeUp.cancel();
-		}
+		this.timer.stop();
 		this.inFlight.dispose();
 		// An attempt recorded before the close is in 'closed'; one decided on an older state
-		// cannot be recorded any more, as the close changed the state it would swap.
+		// cannot be recorded any more: update() always swaps in a new Current, so the
+		// compare-and-set of that attempt fails.
 		Sinks.One<EasemobToken> pending = closed.pending();
 		if (pending != null) {
-			pending.tryEmitError(unavailable(closed.state(), this.clock.instant()));
+			pending.tryEmitError(this.log.unavailable(closed.state(), this.clock.instant()));
 		}
 	}
 

@@ -265,6 +265,33 @@ final class TokenLifecycle {
 	}
 
 	/**
+	 * The state as health checks and gauges see it.
+	 * @param s the state
+	 * @param now the current instant
+	 * @param storeProblem what failed when a shared store last failed, if it has not
+	 * answered since
+	 * @return the status
+	 */
+	TokenStatus status(TokenState s, Instant now, @Nullable String storeProblem) {
+		TokenState.HeldToken held = s.held();
+		TokenStatus.State state;
+		if (held != null && held.expiresAt() == null) {
+			state = TokenStatus.State.PERMANENT;
+		}
+		else if (s.hasValidTokenAt(now)) {
+			state = TokenStatus.State.VALID;
+		}
+		else if (s.isUntouched()) {
+			state = TokenStatus.State.NOT_YET_OBTAINED;
+		}
+		else {
+			state = TokenStatus.State.NO_VALID_TOKEN;
+		}
+		return new TokenStatus(state, (held != null) ? held.expiresAt() : null, s.lastFailure(), s.failures(),
+				s.nextAttemptAt(), s.requesting(), now, storeProblem);
+	}
+
+	/**
 	 * The earliest start of the request after one that starts at {@code start}.
 	 * @param start when a request starts
 	 * @return the instant

@@ -1,8 +1,11 @@
 package io.github.easemobtoken.token;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
@@ -23,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static io.github.easemobtoken.test.Eventually.eventually;
 import static io.github.easemobtoken.test.TestApp.token;
@@ -423,6 +427,73 @@ class CachingEasemobTokenProviderTests {
 		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
 				() -> waiting.block(Duration.ofMillis(500)));
 		assertThat(ex).hasMessageContaining("the token provider is closed");
+	}
+
+	/**
+	 * {@code close()} right after a caller read the state and before it records the
+	 * request it decided on: the close changed the state, so that record (a
+	 * compare-and-set) fails, and the caller decides again on the closed state. Nothing is
+	 * left for nobody to complete.
+	 */
+	@Test
+	void shouldNotStartARequestDecidedOnAStateFromBeforeTheClose() {
+		TestApp.issueTokens(easemob, 3600);
+		ClosingClock closing = new ClosingClock(1);
+		CachingEasemobTokenProvider provider = closing.provider();
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> provider.getToken().block(Duration.ofSeconds(2)));
+		assertThat(ex).hasMessage("No Easemob app token for easemob-demo#testapp: the token provider is closed");
+		assertThat(closing.closed).as("closed between the read and the decision").isTrue();
+		assertThat(TestApp.tokenRequests(easemob)).isZero();
+		assertThat(provider.status().requestInFlight()).isFalse();
+	}
+
+	/** {@code close()} after the request was recorded, before its subscription was: the caller is told at once. */
+	@Test
+	void shouldFailACallerWhoseRequestIsClosedBeforeItIsUnderWay() {
+		TestApp.issueTokens(easemob, 3600);
+		ClosingClock closing = new ClosingClock(2);
+		CachingEasemobTokenProvider provider = closing.provider();
+		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
+				() -> provider.getToken().block(Duration.ofSeconds(2)));
+		assertThat(closing.closed).isTrue();
+		assertThat(ex).hasMessageContaining("the token provider is closed");
+	}
+
+	/** The virtual clock, which closes the provider on its n-th read. */
+	private final class ClosingClock implements InstantSource {
+
+		private final AtomicInteger reads = new AtomicInteger();
+
+		private final int closeOnRead;
+
+		private CachingEasemobTokenProvider provider;
+
+		private volatile boolean closed;
+
+		ClosingClock(int closeOnRead) {
+			this.closeOnRead = closeOnRead;
+		}
+
+		CachingEasemobTokenProvider provider() {
+			EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(new ReactorClientHttpConnector(),
+					TestApp.app(easemob), TestApp.credentials(), null, TtlUnit.SECONDS, Duration.ofSeconds(5), this);
+			this.provider = CachingEasemobTokenProvider.builder(endpoint)
+				.clock(this)
+				.scheduler(CachingEasemobTokenProviderTests.this.clock.scheduler())
+				.build();
+			return this.provider;
+		}
+
+		@Override
+		public Instant instant() {
+			if (this.reads.incrementAndGet() == this.closeOnRead) {
+				this.provider.close();
+				this.closed = true;
+			}
+			return CachingEasemobTokenProviderTests.this.clock.instant();
+		}
+
 	}
 
 	@Test
