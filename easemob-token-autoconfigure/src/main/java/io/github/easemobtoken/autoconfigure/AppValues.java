@@ -4,14 +4,20 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.token.TtlUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The raw values of one app as configured, before they are checked: the flat
  * {@code easemob.*} keys for the app {@code default}, or {@code easemob.apps.<name>.*} with
- * every unset key taken from the flat keys. Remembers where each value came from, so that a
+ * unset keys taken from the flat keys. Remembers where each value came from, so that a
  * problem is reported under the key the user wrote.
+ * <p>
+ * The credentials belong to one app: a named app with an identity of its own (org-name,
+ * app-name or app-key) takes neither client-id nor client-secret from the flat keys, and
+ * no app takes one of the pair from them while setting the other itself; otherwise one
+ * app's secret would be sent to another app's endpoint.
  *
  * @author easemob-token
  */
@@ -41,12 +47,13 @@ record AppValues(String name, String prefix, Set<String> own, @Nullable String h
 		Set<String> own = new HashSet<>();
 		// The identity is taken as a whole: org-name from above next to an app-key of its own would contradict it.
 		boolean ownIdentity = app.getOrgName() != null || app.getAppName() != null || app.getAppKey() != null;
+		boolean ownCredentials = ownIdentity || app.getClientId() != null || app.getClientSecret() != null;
 		return new AppValues(name, FLAT + "apps." + name + ".", own, pick(own, "host", app.getHost(), properties.getHost()),
 				ownIdentity ? mark(own, "org-name", app.getOrgName()) : properties.getOrgName(),
 				ownIdentity ? mark(own, "app-name", app.getAppName()) : properties.getAppName(),
 				ownIdentity ? mark(own, "app-key", app.getAppKey()) : properties.getAppKey(),
-				pick(own, "client-id", app.getClientId(), properties.getClientId()),
-				pick(own, "client-secret", app.getClientSecret(), properties.getClientSecret()),
+				ownCredentials ? mark(own, "client-id", app.getClientId()) : properties.getClientId(),
+				ownCredentials ? mark(own, "client-secret", app.getClientSecret()) : properties.getClientSecret(),
 				pick(own, "ttl", app.getTtl(), properties.getTtl()),
 				pick(own, "ttl-unit", app.getTtlUnit(), properties.getTtlUnit()),
 				pick(own, "connect-timeout", app.getConnectTimeout(), properties.getConnectTimeout()),
@@ -70,6 +77,14 @@ record AppValues(String name, String prefix, Set<String> own, @Nullable String h
 			return value;
 		}
 		return inherited;
+	}
+
+	/**
+	 * The keys of this app, for advice about what to change at run time.
+	 * @return the keys
+	 */
+	EasemobSettingKeys keys() {
+		return new EasemobSettingKeys(this.prefix);
 	}
 
 	/**

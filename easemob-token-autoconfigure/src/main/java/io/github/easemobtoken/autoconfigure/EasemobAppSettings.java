@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code default}) or {@code easemob.apps.<name>.*}: every bean of the app is built from it.
  *
  * @param name the app's name in {@code easemob.apps}, {@code default} for the flat keys
+ * @param keys the app's property keys, which messages name at run time
  * @param app the REST host and the app
  * @param credentials the client ID and secret; {@code null} only for the default app when
  * they are missing and no provider of ours needs them
@@ -28,10 +30,17 @@ import org.jspecify.annotations.Nullable;
  * @param storeTimeout the bound of one store operation
  * @author easemob-token
  */
-public record EasemobAppSettings(String name, EasemobApp app, @Nullable EasemobCredentials credentials,
+public record EasemobAppSettings(String name, EasemobSettingKeys keys, EasemobApp app, @Nullable EasemobCredentials credentials,
 		@Nullable Duration ttl, TtlUnit ttlUnit, Duration connectTimeout, Duration responseTimeout, int maxConnections,
 		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobProperties.Store store,
 		Duration storeTimeout) {
+
+	/** The checked values of one app; the one place its settings are put together. */
+	static EasemobAppSettings of(AppValues v, EasemobApp app, @Nullable EasemobCredentials credentials) {
+		return new EasemobAppSettings(v.name(), v.keys(), app, credentials, v.ttl(), v.ttlUnit(), v.connectTimeout(),
+				v.responseTimeout(), v.maxConnections(), v.refreshBeforeExpiry(), v.minRequestInterval(),
+				v.maxBackoff(), v.store(), v.storeTimeout());
+	}
 
 	/**
 	 * The token policy of the app; refreshes are spread over the refresh window when the

@@ -1,7 +1,5 @@
 package io.github.easemobtoken.autoconfigure;
 
-import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -21,7 +19,8 @@ final class EasemobAppsConfigured {
 	private EasemobAppsConfigured() {
 	}
 
-	private static EasemobProperties bind(ConditionContext context) {
+	/** The properties as the conditions see them: bound as the properties bean will be. */
+	static EasemobProperties bind(ConditionContext context) {
 		try {
 			return Binder.get(context.getEnvironment()).bindOrCreate("easemob", EasemobProperties.class);
 		}
@@ -31,23 +30,12 @@ final class EasemobAppsConfigured {
 		}
 	}
 
-	static boolean hasDefaultApp(EasemobProperties properties) {
-		Map<String, EasemobProperties.App> named = properties.getApps();
-		return named.isEmpty() || named.containsKey(AppValues.DEFAULT) || hasText(properties.getOrgName())
-				|| hasText(properties.getAppName()) || hasText(properties.getAppKey())
-				|| hasText(properties.getClientId()) || hasText(properties.getClientSecret());
-	}
-
-	private static boolean hasText(String value) {
-		return value != null && !value.isBlank();
-	}
-
 	/** Matches when the app {@code default} is configured. */
 	static final class DefaultApp extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return hasDefaultApp(bind(context)) ? ConditionOutcome.match("the app 'default' is configured")
+			return EasemobPropertiesValidator.configuresDefaultApp(bind(context)) ? ConditionOutcome.match("the app 'default' is configured")
 					: ConditionOutcome.noMatch("only named apps (easemob.apps) are configured");
 		}
 

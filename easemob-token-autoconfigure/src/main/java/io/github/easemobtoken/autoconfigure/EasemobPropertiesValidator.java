@@ -12,6 +12,8 @@ import java.util.Map;
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
 import io.github.easemobtoken.autoconfigure.InvalidEasemobPropertiesException.Violation;
+import io.github.easemobtoken.token.TokenPolicy;
+import io.github.easemobtoken.token.TtlUnit;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -37,14 +39,7 @@ final class EasemobPropertiesValidator {
 
 	static final Duration LONGEST_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
 
-	static final Duration LONGEST_REFRESH_BEFORE_EXPIRY = Duration.ofDays(365);
-
-	/** Also the longest max-backoff: the fleet's schedule in Redis is kept a day. */
-	static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
-
-	static final Duration SHORTEST_FLOOR = Duration.ofMillis(1);
-
-	static final Duration LONGEST_TTL = Duration.ofDays(36500);
+	static final Duration LONGEST_TTL = TtlUnit.LONGEST_LIFETIME;
 
 	private final AppValues values;
 
@@ -78,7 +73,7 @@ final class EasemobPropertiesValidator {
 			validator.checkToken(classLoader);
 			providerViolations.put(values.name(), List.copyOf(validator.violations));
 			if (app != null) {
-				apps.put(values.name(), validator.settings(app, credentials));
+				apps.put(values.name(), EasemobAppSettings.of(values, app, credentials));
 			}
 		}
 		checkDistinct(apps, global);
@@ -88,7 +83,7 @@ final class EasemobPropertiesValidator {
 	private static List<AppValues> appValues(EasemobProperties properties, List<Violation> violations) {
 		List<AppValues> all = new ArrayList<>();
 		Map<String, EasemobProperties.App> named = properties.getApps();
-		if (named.isEmpty() || (!named.containsKey(AppValues.DEFAULT) && namesAnApp(properties))) {
+		if (configuresDefaultApp(properties) && !named.containsKey(AppValues.DEFAULT)) {
 			all.add(AppValues.flat(properties));
 		}
 		named.forEach((name, app) -> {
@@ -101,6 +96,30 @@ final class EasemobPropertiesValidator {
 			}
 		});
 		return all;
+	}
+
+	/**
+	 * Whether the configuration has an app {@code default}: the flat keys when no named app
+	 * is configured or when they name an app, or {@code easemob.apps.default}. Conditions
+	 * ask this too, so that beans and settings agree.
+	 * @param properties the properties
+	 * @return whether there is an app {@code default}
+	 */
+	static boolean configuresDefaultApp(EasemobProperties properties) {
+		Map<String, EasemobProperties.App> named = properties.getApps();
+		return named.isEmpty() || named.containsKey(AppValues.DEFAULT) || namesAnApp(properties);
+	}
+
+	/**
+	 * The raw values of the app {@code default}: {@code easemob.apps.default.*} over the
+	 * flat keys when that is configured, else the flat keys. Conditions read the app's
+	 * settings from this, as the beans do from the resolved settings.
+	 * @param properties the properties
+	 * @return the values
+	 */
+	static AppValues defaultAppValues(EasemobProperties properties) {
+		EasemobProperties.App app = properties.getApps().get(AppValues.DEFAULT);
+		return (app != null) ? AppValues.named(AppValues.DEFAULT, app, properties) : AppValues.flat(properties);
 	}
 
 	/** Whether the flat keys name an app: the app {@code default}, next to the named ones. */
@@ -132,13 +151,6 @@ final class EasemobPropertiesValidator {
 
 	private String key(String key) {
 		return this.values.key(key);
-	}
-
-	private EasemobAppSettings settings(EasemobApp app, @Nullable EasemobCredentials credentials) {
-		AppValues v = this.values;
-		return new EasemobAppSettings(v.name(), app, credentials, v.ttl(), v.ttlUnit(), v.connectTimeout(),
-				v.responseTimeout(), v.maxConnections(), v.refreshBeforeExpiry(), v.minRequestInterval(),
-				v.maxBackoff(), v.store(), v.storeTimeout());
 	}
 
 	private @Nullable EasemobApp checkApp() {
@@ -267,17 +279,17 @@ final class EasemobPropertiesValidator {
 	private @Nullable EasemobCredentials checkCredentials() {
 		String clientId = text(key("client-id"), this.values.clientId());
 		String clientSecret = text(key("client-secret"), this.values.clientSecret());
-		if ((clientId != null && clientId.contains(UNRESOLVED_START))
-				|| (clientSecret != null && clientSecret.contains(UNRESOLVED_START))) {
-			return null;
-		}
 		if (clientId == null) {
 			reject(key("client-id"), "is missing; set it to 'Client ID' " + CONSOLE);
 		}
 		if (clientSecret == null) {
 			reject(key("client-secret"), "is missing; set it to 'ClientSecret' " + CONSOLE);
 		}
-		return (clientId != null && clientSecret != null) ? new EasemobCredentials(clientId, clientSecret) : null;
+		if (clientId == null || clientSecret == null || clientId.contains(UNRESOLVED_START)
+				|| clientSecret.contains(UNRESOLVED_START)) {
+			return null;
+		}
+		return new EasemobCredentials(clientId, clientSecret);
 	}
 
 	private void checkToken(@Nullable ClassLoader classLoader) {
@@ -300,13 +312,13 @@ final class EasemobPropertiesValidator {
 		if (token.refreshBeforeExpiry().isNegative()) {
 			reject(key("token.refresh-before-expiry"), "must not be negative, was " + token.refreshBeforeExpiry());
 		}
-		else if (token.refreshBeforeExpiry().compareTo(LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
-			reject(key("token.refresh-before-expiry"), "must be at most " + LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
+		else if (token.refreshBeforeExpiry().compareTo(TokenPolicy.LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
+			reject(key("token.refresh-before-expiry"), "must be at most " + TokenPolicy.LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
 					+ "d, was " + token.refreshBeforeExpiry());
 		}
 		Duration floor = token.minRequestInterval();
-		if (checkDuration(key("token.min-request-interval"), floor, LONGEST_BACKOFF)) {
-			if (floor.compareTo(SHORTEST_FLOOR) < 0) {
+		if (checkDuration(key("token.min-request-interval"), floor, TokenPolicy.LONGEST_BACKOFF)) {
+			if (floor.compareTo(TokenPolicy.SHORTEST_FLOOR) < 0) {
 				reject(key("token.min-request-interval"), "must be at least 1ms (the floor is kept in whole "
 						+ "milliseconds, and a floor of 0 would let failures be retried at once), was " + floor);
 			}
@@ -314,8 +326,9 @@ final class EasemobPropertiesValidator {
 				reject(key("token.max-backoff"), "must be at least " + key("token.min-request-interval") + " ("
 						+ floor + "), was " + token.maxBackoff());
 			}
-			else if (token.maxBackoff().compareTo(LONGEST_BACKOFF) > 0) {
-				reject(key("token.max-backoff"), "must be at most 1d, was " + token.maxBackoff());
+			else if (token.maxBackoff().compareTo(TokenPolicy.LONGEST_BACKOFF) > 0) {
+				reject(key("token.max-backoff"), "must be at most " + describe(TokenPolicy.LONGEST_BACKOFF) + ", was "
+						+ token.maxBackoff());
 			}
 		}
 		if (checkDuration(key("token.store-timeout"), token.storeTimeout(), LONGEST_RESPONSE_TIMEOUT)

@@ -44,8 +44,13 @@ public final class EasemobRestClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(EasemobTokenProvider.class)
 	EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor(
-			EasemobTokenProvider easemobTokenProvider, EasemobProperties properties) {
-		return new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, properties.getResponseTimeout());
+			EasemobTokenProvider easemobTokenProvider, EasemobAppsSettings easemobAppsSettings,
+			EasemobProperties properties) {
+		EasemobAppSettings app = easemobAppsSettings.defaultApp();
+		// A provider of the user's own, next to named apps only, has no settings of ours: the flat default.
+		return (app != null)
+				? new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys())
+				: new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, properties.getResponseTimeout());
 	}
 
 	@Bean
@@ -71,7 +76,7 @@ public final class EasemobRestClientAutoConfiguration {
 		Map<String, RestClient> clients = new LinkedHashMap<>();
 		for (EasemobAppSettings app : easemobAppsSettings.named()) {
 			EasemobTokenClientHttpRequestInterceptor interceptor = new EasemobTokenClientHttpRequestInterceptor(
-					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout());
+					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout(), app.keys());
 			clients.put(app.name(), restClient(app, restClientBuilder.getObject(), interceptor, requestFactoryBuilder,
 					httpClientSettings, resourceLoader));
 		}
@@ -99,7 +104,7 @@ public final class EasemobRestClientAutoConfiguration {
 					EasemobTokenClientHttpRequestInterceptor interceptor = (defaultInterceptor != null
 							&& AppValues.DEFAULT.equals(app.name()))
 							? defaultInterceptor
-							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout());
+							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout(), app.keys());
 					configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, resourceLoader,
 							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
 				});

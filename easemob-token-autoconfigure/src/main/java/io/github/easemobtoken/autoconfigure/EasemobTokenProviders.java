@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.store.TokenStore;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
@@ -45,7 +44,7 @@ final class EasemobTokenProviders {
 			.listener(listener)
 			.storeTimeout(app.storeTimeout())
 			.observationRegistry(observations)
-			.settingKeys(EasemobSettingKeys.of(app.name()));
+			.settingKeys(app.keys());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobCredentials;
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
@@ -63,6 +64,8 @@ public final class EasemobTokenEndpoint {
 
 	private final TtlUnit ttlUnit;
 
+	private final EasemobSettingKeys keys;
+
 	/**
 	 * Create a client of the token endpoint.
 	 * @param connector the HTTP client to send the request with
@@ -77,15 +80,22 @@ public final class EasemobTokenEndpoint {
 	 */
 	public EasemobTokenEndpoint(ClientHttpConnector connector, EasemobApp app, EasemobCredentials credentials,
 			@Nullable Duration ttl, TtlUnit ttlUnit, Duration responseTimeout, InstantSource clock) {
+		this(connector, app, credentials, ttl, ttlUnit, responseTimeout, clock, EasemobSettingKeys.DEFAULT);
+	}
+
+	private EasemobTokenEndpoint(ClientHttpConnector connector, EasemobApp app, EasemobCredentials credentials,
+			@Nullable Duration ttl, TtlUnit ttlUnit, Duration responseTimeout, InstantSource clock,
+			EasemobSettingKeys keys) {
 		this.connector = connector;
 		this.app = app;
 		this.requestBody = requestBody(credentials, ttl, ttlUnit);
 		this.responseTimeout = responseTimeout;
-		this.reader = new TokenResponseReader(app, ttlUnit, credentials.clientSecret(), clock);
+		this.reader = new TokenResponseReader(app, ttlUnit, credentials.clientSecret(), clock, keys);
 		this.clock = clock;
 		this.credentials = credentials;
 		this.ttl = ttl;
 		this.ttlUnit = ttlUnit;
+		this.keys = keys;
 	}
 
 	/**
@@ -97,7 +107,18 @@ public final class EasemobTokenEndpoint {
 	public EasemobTokenEndpoint withClock(InstantSource clock) {
 		return (clock == this.clock) ? this
 				: new EasemobTokenEndpoint(this.connector, this.app, this.credentials, this.ttl, this.ttlUnit,
-						this.responseTimeout, clock);
+						this.responseTimeout, clock, this.keys);
+	}
+
+	/**
+	 * This client naming {@code keys} in the advice of its errors.
+	 * @param keys the app's property keys
+	 * @return this client if it already names them, else a copy that does
+	 */
+	public EasemobTokenEndpoint withSettingKeys(EasemobSettingKeys keys) {
+		return keys.equals(this.keys) ? this
+				: new EasemobTokenEndpoint(this.connector, this.app, this.credentials, this.ttl, this.ttlUnit,
+						this.responseTimeout, this.clock, keys);
 	}
 
 	private static byte[] requestBody(EasemobCredentials credentials, @Nullable Duration ttl, TtlUnit ttlUnit) {
@@ -158,16 +179,18 @@ public final class EasemobTokenEndpoint {
 		if (ex instanceof TimeoutException || hasTimeoutCause(ex)) {
 			return new EasemobTokenRequestException(TokenFailureReason.TIMEOUT.tag() + ": no complete answer to the "
 					+ where + " within " + this.responseTimeout.toMillis()
-					+ " ms — check easemob.host, or raise easemob.response-timeout / easemob.connect-timeout",
+					+ " ms — check " + this.keys.key("host") + ", or raise " + this.keys.key("response-timeout")
+					+ " / " + this.keys.key("connect-timeout"),
 					TokenFailureReason.TIMEOUT, 0, null, null, null, ex);
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return new EasemobTokenRequestException(TokenFailureReason.MALFORMED_RESPONSE.tag()
 					+ ": the answer to the " + where + " could not be read (" + ex.getClass().getSimpleName()
-					+ ") — check easemob.host", TokenFailureReason.MALFORMED_RESPONSE, 0, null, null, null, ex);
+					+ ") — check " + this.keys.key("host"), TokenFailureReason.MALFORMED_RESPONSE, 0, null, null, null, ex);
 		}
 		return new EasemobTokenRequestException(TokenFailureReason.IO_ERROR.tag() + ": the " + where + " failed: "
-				+ describe(ex) + " — check easemob.host and the network", TokenFailureReason.IO_ERROR, 0, null, null,
+				+ describe(ex) + " — check " + this.keys.key("host") + " and the network", TokenFailureReason.IO_ERROR, 0,
+				null, null,
 				null, ex);
 	}
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import io.github.easemobtoken.EasemobApp;
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
@@ -35,7 +36,7 @@ final class TokenResponseReader {
 	 * Lifetimes beyond this are treated as this long: far beyond any real token, and
 	 * small enough that instant arithmetic cannot overflow.
 	 */
-	static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+	static final Duration LONGEST_LIFETIME = TtlUnit.LONGEST_LIFETIME;
 
 	private static final Log logger = LogFactory.getLog(TokenResponseReader.class);
 
@@ -51,11 +52,14 @@ final class TokenResponseReader {
 
 	private final InstantSource clock;
 
-	TokenResponseReader(EasemobApp app, TtlUnit ttlUnit, String secret, InstantSource clock) {
+	private final EasemobSettingKeys keys;
+
+	TokenResponseReader(EasemobApp app, TtlUnit ttlUnit, String secret, InstantSource clock, EasemobSettingKeys keys) {
 		this.app = app;
 		this.ttlUnit = ttlUnit;
 		this.secret = secret;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	EasemobToken read(int status, HttpHeaders headers, byte[] body, Instant requestedAt) {
@@ -119,7 +123,7 @@ final class TokenResponseReader {
 		if (lifetime.compareTo(LONGEST_LIFETIME) > 0) {
 			logger.warn("Easemob answered expires_in " + value + " (" + this.ttlUnit.name().toLowerCase(Locale.ROOT)
 					+ ") for app " + this.app.appKey() + ", more than 100 years; using the token as valid for 100 years. "
-					+ "If your cluster answers in milliseconds (VIP 5), set easemob.ttl-unit=milliseconds");
+					+ "If your cluster answers in milliseconds (VIP 5), set " + this.keys.key("ttl-unit") + "=milliseconds");
 			return requestedAt.plus(LONGEST_LIFETIME);
 		}
 		return requestedAt.plus(lifetime);
@@ -128,7 +132,8 @@ final class TokenResponseReader {
 	private EasemobTokenRequestException malformed(int status, String what) {
 		return new EasemobTokenRequestException(
 				TokenFailureReason.MALFORMED_RESPONSE.tag() + " (HTTP " + status + "): " + what
-						+ " — the token endpoint " + this.app.tokenUri() + " did not answer like Easemob; check easemob.host",
+						+ " — the token endpoint " + this.app.tokenUri() + " did not answer like Easemob; check "
+						+ this.keys.key("host"),
 				TokenFailureReason.MALFORMED_RESPONSE, status, null, null, null, null);
 	}
 
@@ -155,38 +160,42 @@ final class TokenResponseReader {
 		return switch (reason) {
 			case INVALID_GRANT, ILLEGAL_ARGUMENT -> "check " + credentialKeys(description)
 					+ ": it must be the one shown for app " + this.app.appKey() + " in the " + CONSOLE;
-			case ORGANIZATION_APPLICATION_NOT_FOUND -> "check easemob.org-name and easemob.app-name (or easemob.app-key): "
+			case ORGANIZATION_APPLICATION_NOT_FOUND -> "check " + this.keys.key("org-name") + " and "
+					+ this.keys.key("app-name") + " (or " + this.keys.key("app-key") + "): "
 					+ "there is no app " + this.app.appKey() + " on " + this.app.host()
-					+ "; also check easemob.host against 'Rest Api' in the " + CONSOLE;
+					+ "; also check " + this.keys.key("host") + " against 'Rest Api' in the " + CONSOLE;
 			case RATE_LIMITED -> "the token endpoint's rate limit was reached; the next request waits for the backoff";
 			case SERVER_ERROR -> "Easemob had a server error; the next request waits for the backoff";
 			case TIMEOUT -> "the request timed out at the server; the next request waits for the backoff";
 			case CLIENT_ERROR -> clientErrorAdvice(status, headers);
-			case IO_ERROR, MALFORMED_RESPONSE -> "check easemob.host";
+			case IO_ERROR, MALFORMED_RESPONSE -> "check " + this.keys.key("host");
 		};
 	}
 
 	private String clientErrorAdvice(int status, HttpHeaders headers) {
 		if (status >= 300 && status < 400) {
 			return "the token endpoint " + this.app.tokenUri() + " redirects to " + headers.getLocation()
-					+ "; set easemob.host to the 'Rest Api' address in the " + CONSOLE;
+					+ "; set " + this.keys.key("host") + " to the 'Rest Api' address in the " + CONSOLE;
 		}
 		if (status == 401 || status == 403) {
-			return "Easemob refused the credentials; check easemob.client-id and easemob.client-secret in the "
+			return "Easemob refused the credentials; check " + this.keys.key("client-id") + " and "
+					+ this.keys.key("client-secret") + " in the "
 					+ CONSOLE;
 		}
-		return "check easemob.host, easemob.org-name and easemob.app-name against the " + CONSOLE;
+		return "check " + this.keys.key("host") + ", " + this.keys.key("org-name") + " and " + this.keys.key("app-name")
+				+ " against the " + CONSOLE;
 	}
 
-	private static String credentialKeys(@Nullable String description) {
+	private String credentialKeys(@Nullable String description) {
 		String lower = (description != null) ? description.toLowerCase(Locale.ROOT) : "";
 		if (lower.contains("client_secret")) {
-			return "easemob.client-secret (ClientSecret)";
+			return this.keys.key("client-secret") + " (ClientSecret)";
 		}
 		if (lower.contains("client_id")) {
-			return "easemob.client-id (Client ID)";
+			return this.keys.key("client-id") + " (Client ID)";
 		}
-		return "easemob.client-id (Client ID) and easemob.client-secret (ClientSecret)";
+		return this.keys.key("client-id") + " (Client ID) and " + this.keys.key("client-secret")
+				+ " (ClientSecret)";
 	}
 
 	private @Nullable Duration retryAfter(HttpHeaders headers) {

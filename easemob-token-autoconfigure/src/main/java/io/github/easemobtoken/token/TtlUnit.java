@@ -17,6 +17,12 @@ public enum TtlUnit {
 	/** Milliseconds, used by the VIP 5 cluster. */
 	MILLISECONDS(ChronoUnit.MILLIS);
 
+	/**
+	 * The longest lifetime requested ({@code ttl}) or believed ({@code expires_in}): 100
+	 * years; longer would overflow instants and means "never" anyway.
+	 */
+	public static final Duration LONGEST_LIFETIME = Duration.ofDays(36_500);
+
 	private final ChronoUnit unit;
 
 	TtlUnit(ChronoUnit unit) {

@@ -3,6 +3,7 @@ package io.github.easemobtoken.web;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
@@ -43,18 +44,33 @@ public final class EasemobTokenClientHttpRequestInterceptor implements ClientHtt
 
 	private final Duration maxWait;
 
+	private final EasemobSettingKeys keys;
+
 	/**
-	 * Create an interceptor.
+	 * Create an interceptor for the app {@code default}.
 	 * @param tokenProvider where the token comes from
 	 * @param maxWait how long a caller waits for a token when there is no valid one: the
 	 * response timeout of the token request ({@code easemob.response-timeout})
 	 */
 	public EasemobTokenClientHttpRequestInterceptor(EasemobTokenProvider tokenProvider, Duration maxWait) {
+		this(tokenProvider, maxWait, EasemobSettingKeys.DEFAULT);
+	}
+
+	/**
+	 * Create an interceptor.
+	 * @param tokenProvider where the token comes from
+	 * @param maxWait how long a caller waits for a token when there is no valid one: the
+	 * response timeout of the token request
+	 * @param keys the keys of the app, which the error names when no token comes
+	 */
+	public EasemobTokenClientHttpRequestInterceptor(EasemobTokenProvider tokenProvider, Duration maxWait,
+			EasemobSettingKeys keys) {
 		if (maxWait.isNegative() || maxWait.isZero()) {
 			throw new IllegalArgumentException("maxWait must be positive, was " + maxWait);
 		}
 		this.tokenProvider = tokenProvider;
 		this.maxWait = maxWait;
+		this.keys = keys;
 	}
 
 	@Override
@@ -93,7 +109,8 @@ public final class EasemobTokenClientHttpRequestInterceptor implements ClientHtt
 		Duration wait = this.maxWait.plus(GRACE);
 		EasemobToken token = this.tokenProvider.getToken()
 			.timeout(wait, Mono.error(() -> new EasemobTokenUnavailableException("No Easemob app token within "
-					+ wait.toMillis() + " ms — check easemob.host, or raise easemob.response-timeout", null, null)))
+					+ wait.toMillis() + " ms — check " + this.keys.key("host") + ", or raise "
+					+ this.keys.key("response-timeout"), null, null)))
 			.block();
 		if (token == null) {
 			throw new EasemobTokenUnavailableException("The Easemob token provider completed without a token", null,

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.github.easemobtoken.test.EasemobContexts;
+import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,24 @@ class ConfigurationMetadataTests {
 		List<String> names = metadata.get("properties").findValuesAsString("name");
 		assertThat(names).contains("management.health.easemobtoken.enabled", "easemob.host", "easemob.ttl-unit",
 				"easemob.token.store", "easemob.apps");
+	}
+
+	/** The properties' defaults are the ones the configuration processor documents; the policy's must agree. */
+	@Test
+	void shouldDocumentTheTokenPolicyDefaultsAsThePropertiesDefaults() throws IOException {
+		EasemobProperties.Token token = new EasemobProperties().getToken();
+		assertThat(token.getRefreshBeforeExpiry()).isEqualTo(TokenPolicy.DEFAULT_REFRESH_BEFORE_EXPIRY);
+		assertThat(token.getMinRequestInterval()).isEqualTo(TokenPolicy.DEFAULT_MIN_REQUEST_INTERVAL);
+		assertThat(token.getMaxBackoff()).isEqualTo(TokenPolicy.DEFAULT_MAX_BACKOFF);
+		JsonNode metadata = metadata();
+		List<String> defaults = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").asString().matches("easemob\\.token\\.(refresh-before-expiry|min-request-interval|max-backoff)")) {
+				defaults.add(property.get("name").asString() + "=" + property.get("defaultValue").asString());
+			}
+		}
+		assertThat(defaults).containsExactlyInAnyOrder("easemob.token.refresh-before-expiry=5m",
+				"easemob.token.min-request-interval=10s", "easemob.token.max-backoff=5m");
 	}
 
 	@Test

@@ -74,8 +74,9 @@ class EasemobAppsAutoConfigurationTests {
 			"easemob.apps.tenant-b.host=" + singapore.fake().baseUrl(), "easemob.apps.tenant-b.app-key=sg-org#sg-app",
 			"easemob.apps.tenant-b.client-id=sg-id", "easemob.apps.tenant-b.client-secret=sg-secret-0000000002",
 			"easemob.apps.staging.host=" + staging.fake().baseUrl(), "easemob.apps.staging.org-name=st-org",
-			"easemob.apps.staging.app-name=st-app", "easemob.apps.staging.token.min-request-interval=1ms",
-			"easemob.apps.staging.token.max-backoff=1s" };
+			"easemob.apps.staging.app-name=st-app", "easemob.apps.staging.client-id=cn-id",
+			"easemob.apps.staging.client-secret=cn-secret-0000000001",
+			"easemob.apps.staging.token.min-request-interval=1ms", "easemob.apps.staging.token.max-backoff=1s" };
 	}
 
 	private final ApplicationContextRunner contextRunner = runner(new ApplicationContextRunner());
@@ -154,7 +155,8 @@ class EasemobAppsAutoConfigurationTests {
 			EasemobAppsSettings settings = context.getBean(EasemobAppsSettings.class);
 			EasemobAppSettings staged = settings.all().get(2);
 			assertThat(staged.name()).isEqualTo("staging");
-			assertThat(staged.requireCredentials().clientId()).as("from easemob.client-id").isEqualTo("cn-id");
+			assertThat(staged.requireCredentials().clientId()).as("its own: it has an identity of its own")
+				.isEqualTo("cn-id");
 			assertThat(staged.minRequestInterval()).as("its own").isEqualTo(Duration.ofMillis(1));
 			assertThat(staged.refreshBeforeExpiry()).as("the default").isEqualTo(Duration.ofMinutes(5));
 			assertThat(staged.app().appKey()).isEqualTo("st-org#st-app");
@@ -315,13 +317,15 @@ class EasemobAppsAutoConfigurationTests {
 			.contains("Property: easemob.apps.staging.client-secret\n    Problem:  contains the unresolved placeholder "
 					+ "${EASEMOB_STAGING_SECRET}")
 			.contains("Property: easemob.apps.staging.token.max-backoff\n    Problem:  must be at most 1d")
-			.doesNotContain("Property: easemob.apps.staging.client-id");
+			.as("an app with an identity of its own takes no credentials from easemob.*")
+			.contains("Property: easemob.apps.staging.client-id\n    Problem:  is missing");
 	}
 
 	@Test
 	void shouldRefuseTwoNamesForOneApp() {
 		FailureAnalysis analysis = analysisOf(this.contextRunner.withPropertyValues(threeApps())
-			.withPropertyValues("easemob.apps.copy.host=" + china.fake().baseUrl(), "easemob.apps.copy.app-key=cn-org#cn-app"));
+			.withPropertyValues("easemob.apps.copy.host=" + china.fake().baseUrl(), "easemob.apps.copy.app-key=cn-org#cn-app",
+					"easemob.apps.copy.client-id=cn-id", "easemob.apps.copy.client-secret=cn-secret-0000000001"));
 		assertThat(analysis.getDescription()).contains("Property: easemob.apps.copy.app-key\n    Problem:  names the "
 				+ "same app as easemob (" + china.fake().baseUrl() + ", cn-org#cn-app, client ID cn-id)");
 	}
@@ -332,6 +336,53 @@ class EasemobAppsAutoConfigurationTests {
 			.withPropertyValues("easemob.apps[tenant b].app-key=x#y"));
 		assertThat(analysis.getDescription()).contains("Property: easemob.apps.tenant b\n    Problem:  'tenant b' is "
 				+ "not a usable app name");
+	}
+
+	/**
+	 * A named app with an identity of its own never runs on the flat app's credentials:
+	 * its first token request would carry app A's client ID, or its secret, to app B.
+	 */
+	@Test
+	void shouldNotLendTheFlatCredentialsToAnAppWithAnIdentityOfItsOwn() {
+		String[] flat = { "easemob.host=" + china.fake().baseUrl(), "easemob.app-key=cn-org#cn-app",
+				"easemob.client-id=cn-id", "easemob.client-secret=cn-secret-0000000001",
+				"easemob.apps.tenant-b.host=" + singapore.fake().baseUrl(),
+				"easemob.apps.tenant-b.app-key=sg-org#sg-app" };
+		assertThat(analysisOf(this.contextRunner.withPropertyValues(flat)
+			.withPropertyValues("easemob.apps.tenant-b.client-secret=sg-secret-0000000002")).getDescription())
+			.contains("Property: easemob.apps.tenant-b.client-id\n    Problem:  is missing")
+			.doesNotContain("easemob.apps.tenant-b.client-secret\n");
+		assertThat(analysisOf(this.contextRunner.withPropertyValues(flat)
+			.withPropertyValues("easemob.apps.tenant-b.client-id=sg-id")).getDescription())
+			.contains("Property: easemob.apps.tenant-b.client-secret\n    Problem:  is missing")
+			.doesNotContain("easemob.apps.tenant-b.client-id\n");
+		assertThat(china.fake().tokenRequests()).as("nothing sent anywhere").isEmpty();
+		assertThat(singapore.fake().tokenRequests()).isEmpty();
+	}
+
+	/** Without an identity of its own an app is the flat app on other settings: the pair is whole or its own. */
+	@Test
+	void shouldTakeTheFlatCredentialsOnlyAsAPair() {
+		assertThat(analysisOf(this.contextRunner.withPropertyValues("easemob.host=" + china.fake().baseUrl(),
+				"easemob.app-key=cn-org#cn-app", "easemob.client-id=cn-id",
+				"easemob.client-secret=cn-secret-0000000001", "easemob.apps.mirror.host=" + staging.fake().baseUrl(),
+				"easemob.apps.mirror.client-id=another-id"))
+			.getDescription()).contains("Property: easemob.apps.mirror.client-secret\n    Problem:  is missing");
+	}
+
+	/** Advice about a named app names the key to edit for that app, not the flat one. */
+	@Test
+	void shouldNameTheNamedAppsOwnKeysInItsErrors() {
+		this.contextRunner.withPropertyValues(threeApps())
+			.withPropertyValues("easemob.apps.tenant-b.client-secret=sg-secret-rotated-elsewhere")
+			.run((context) -> {
+				EasemobApps apps = context.getBean(EasemobApps.class);
+				io.github.easemobtoken.EasemobTokenUnavailableException ex = org.assertj.core.api.Assertions
+					.catchThrowableOfType(io.github.easemobtoken.EasemobTokenUnavailableException.class,
+							() -> token(apps.tokenProvider("tenant-b")));
+				assertThat(ex.getMessage()).contains("check easemob.apps.tenant-b.client-secret (ClientSecret)")
+					.doesNotContain("check easemob.client-secret");
+			});
 	}
 
 	private static FailureAnalysis analysisOf(ApplicationContextRunner runner) {

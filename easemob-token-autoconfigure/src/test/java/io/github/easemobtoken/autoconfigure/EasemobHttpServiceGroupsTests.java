@@ -194,7 +194,9 @@ class EasemobHttpServiceGroupsTests {
 	@Test
 	void shouldGiveTheGroupOfANamedAppThatAppsBaseUrlAndToken() {
 		this.contextRunner.withUserConfiguration(TwoAppGroups.class)
-			.withPropertyValues("easemob.apps.tenant-b.app-key=easemob-demo#tenant-b")
+			.withPropertyValues("easemob.apps.tenant-b.app-key=easemob-demo#tenant-b",
+					"easemob.apps.tenant-b.client-id=" + TestApp.CLIENT_ID,
+					"easemob.apps.tenant-b.client-secret=" + TestApp.CLIENT_SECRET)
 			.run((context) -> {
 				context.getBean(EasemobUsers.class).user("alice");
 				String defaultToken = lastAuthorization();
@@ -207,7 +209,9 @@ class EasemobHttpServiceGroupsTests {
 	void shouldGiveTheRestClientGroupsOfEveryAppTheirTokensWithoutSpringWebFlux() {
 		this.contextRunner.withUserConfiguration(TwoAppRestClientGroups.class)
 			.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive"))
-			.withPropertyValues("easemob.apps.tenant-b.app-key=easemob-demo#tenant-b")
+			.withPropertyValues("easemob.apps.tenant-b.app-key=easemob-demo#tenant-b",
+					"easemob.apps.tenant-b.client-id=" + TestApp.CLIENT_ID,
+					"easemob.apps.tenant-b.client-secret=" + TestApp.CLIENT_SECRET)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EasemobApps.class).doesNotHaveBean("easemobWebClient");
 				assertThat(context.getBean(EasemobUsers.class).user("alice")).contains("\"username\":\"alice\"");

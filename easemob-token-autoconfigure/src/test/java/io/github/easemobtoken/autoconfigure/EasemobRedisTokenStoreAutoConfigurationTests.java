@@ -82,6 +82,24 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 		assertThat(TestApp.tokenRequests(easemob)).isEqualTo(1);
 	}
 
+	/** {@code easemob.apps.default.*} is the app default in every respect, its store included. */
+	@Test
+	void shouldShareTheTokenOfTheAppDefaultWhenItsOwnKeysSayRedis() {
+		ApplicationContextRunner appsDefault = this.contextRunner.withPropertyValues(
+				"easemob.apps.default.token.store=redis", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + redisServer.port());
+		appsDefault.run((first) -> {
+			assertThat(first).hasSingleBean(RedisTokenStore.class).doesNotHaveBean(InMemoryTokenStore.class);
+			assertThat(first.getBean(EasemobTokenProvider.class).getToken().block().accessToken()).isEqualTo(token(1));
+			String key = first.getBean(RedisTokenStore.class).tokenKey();
+			assertThat(first.getBean(ReactiveStringRedisTemplate.class).hasKey(key).block()).isTrue();
+			appsDefault.run((second) -> assertThat(
+					second.getBean(EasemobTokenProvider.class).getToken().block().accessToken())
+				.isEqualTo(token(1)));
+		});
+		assertThat(TestApp.tokenRequests(easemob)).as("two instances, one token").isEqualTo(1);
+	}
+
 	/** What the binder reads as 'redis' must configure Redis: it did not for 're_dis'. */
 	@ParameterizedTest
 	@ValueSource(strings = { "Redis", "REDIS", "re_dis" })
@@ -100,6 +118,7 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(EasemobWebClientAutoConfiguration.class,
 					EasemobAppsAutoConfiguration.class))
 			.withPropertyValues("easemob.apps.tenant-b.app-key=org-b#app-b",
+					"easemob.apps.tenant-b.client-id=" + TestApp.CLIENT_ID,
 					"easemob.apps.tenant-b.client-secret=another-secret-0000000002");
 		String[] tokens = new String[2];
 		twoApps.run((first) -> {

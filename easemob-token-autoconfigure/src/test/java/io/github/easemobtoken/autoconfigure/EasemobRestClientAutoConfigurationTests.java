@@ -84,6 +84,33 @@ class EasemobRestClientAutoConfigurationTests {
 		});
 	}
 
+	/** {@code easemob.apps.default.response-timeout} bounds the wait of easemobRestClient's callers, not the flat key. */
+	@Test
+	void shouldBoundTheWaitForATokenByTheAppDefaultsOwnResponseTimeout() {
+		this.contextRunner.withPropertyValues("easemob.apps.default.response-timeout=1s")
+			.withBean("neverProvider", EasemobTokenProvider.class, () -> new EasemobTokenProvider() {
+
+				@Override
+				public reactor.core.publisher.Mono<io.github.easemobtoken.EasemobToken> getToken() {
+					return reactor.core.publisher.Mono.never();
+				}
+
+				@Override
+				public void invalidate(io.github.easemobtoken.EasemobToken rejected) {
+				}
+
+			})
+			.run((context) -> {
+				long start = System.nanoTime();
+				io.github.easemobtoken.EasemobTokenUnavailableException ex = catchThrowableOfType(
+						io.github.easemobtoken.EasemobTokenUnavailableException.class,
+						() -> getAlice(context.getBean("easemobRestClient", RestClient.class)));
+				assertThat(ex).hasMessage("No Easemob app token within 2000 ms — check easemob.apps.default.host, or "
+						+ "raise easemob.apps.default.response-timeout");
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			});
+	}
+
 	@Test
 	void shouldBuildOnBootsRestClientBuilderSoItsCustomizersApply() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
