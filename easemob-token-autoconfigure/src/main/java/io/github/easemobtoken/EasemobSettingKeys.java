@@ -15,15 +15,6 @@ public record EasemobSettingKeys(String prefix) {
 	public static final EasemobSettingKeys DEFAULT = new EasemobSettingKeys("easemob.");
 
 	/**
-	 * The keys of an app by its name.
-	 * @param appName {@code default}, or a name under {@code easemob.apps}
-	 * @return the keys
-	 */
-	public static EasemobSettingKeys of(String appName) {
-		return "default".equals(appName) ? DEFAULT : new EasemobSettingKeys("easemob.apps." + appName + ".");
-	}
-
-	/**
 	 * The full key of a setting.
 	 * @param key the key without prefix, such as {@code token.min-request-interval}
 	 * @return the full key, such as {@code easemob.apps.tenant-b.token.min-request-interval}

@@ -49,7 +49,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private final RefreshTimer timer;
 
-	private final AtomicReference<Current> current = new AtomicReference<>(new Current(TokenState.INITIAL, null, null));
+	private final AtomicReference<Current> current = new AtomicReference<>(Current.INITIAL);
 
 	/** The attempts in flight, for {@link #close()} to cancel; a newer one is never cancelled by an older. */
 	private final Disposable.Composite inFlight = Disposables.composite();
@@ -79,18 +79,21 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 	}
 
 	/**
-	 * The state, with what the hot path and the waiting callers need beside it: the token
-	 * as a ready {@code Mono} (built once per token, so the hot path allocates nothing) and
-	 * the request in flight.
+	 * The state, with what the hot path and the waiting callers need beside it: whether the
+	 * token is fresh and the token itself (copied here, so the hot path reads one object),
+	 * the token as a ready {@code Mono} (built once per token, so the hot path allocates
+	 * nothing) and the request in flight.
 	 */
-	private record Current(TokenState state, @Nullable Mono<EasemobToken> tokenMono,
-			Sinks.@Nullable One<EasemobToken> pending) {
+	private record Current(TokenState state, boolean fresh, @Nullable EasemobToken token,
+			@Nullable Mono<EasemobToken> tokenMono, Sinks.@Nullable One<EasemobToken> pending) {
+
+		static final Current INITIAL = new Current(TokenState.INITIAL, false, null, null, null);
 
 		Current next(TokenState next, Sinks.@Nullable One<EasemobToken> pending) {
 			EasemobToken token = next.token();
 			Mono<EasemobToken> mono = (token == null) ? null
-					: (token == this.state.token() && this.tokenMono != null) ? this.tokenMono : Mono.just(token);
-			return new Current(next, mono, pending);
+					: (token == this.token && this.tokenMono != null) ? this.tokenMono : Mono.just(token);
+			return new Current(next, next.fresh(), token, mono, pending);
 		}
 
 	}
@@ -102,8 +105,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	@Override
 	public @Nullable EasemobToken getFreshToken() {
-		TokenState s = this.current.get().state();
-		return s.fresh() ? s.token() : null;
+		Current c = this.current.get();
+		return c.fresh ? c.token : null;
 	}
 
 	/** Decides at subscription time, so a {@code Mono} kept for later is never stale. */
@@ -118,7 +121,7 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 
 	private Mono<EasemobToken> resolve() {
 		Current c = this.current.get();
-		if (c.state().fresh()) {
+		if (c.fresh) {
 			return c.tokenMono;
 		}
 		Instant now = this.clock.instant();

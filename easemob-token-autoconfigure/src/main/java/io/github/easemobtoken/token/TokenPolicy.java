@@ -42,6 +42,9 @@ public final class TokenPolicy {
 	 */
 	public static final Duration SHORTEST_FLOOR = Duration.ofMillis(1);
 
+	/** A longer {@code Retry-After} is read as this: it keeps instants far from overflowing. */
+	private static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(365);
+
 	private static final double JITTER = 0.2;
 
 	private final Duration refreshBeforeExpiry;
@@ -178,7 +181,7 @@ public final class TokenPolicy {
 			delay = max(this.minRequestInterval, Duration.ofMillis(millis));
 		}
 		Duration retryAfter = failure.getRetryAfter();
-		return (retryAfter != null) ? max(delay, min(retryAfter, LONGEST_BACKOFF.multipliedBy(365))) : delay;
+		return (retryAfter != null) ? max(delay, min(retryAfter, LONGEST_RETRY_AFTER)) : delay;
 	}
 
 	private double exponential(int failures) {
