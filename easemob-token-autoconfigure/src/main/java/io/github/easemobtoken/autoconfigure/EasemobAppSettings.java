@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param storeTimeout the bound of one store operation
  * @author easemob-token
  */
-public record EasemobAppSettings(String name, EasemobSettingKeys keys, EasemobApp app, @Nullable EasemobCredentials credentials,
+public record EasemobAppSettings(String name, EasemobSettingKeys keys, EasemobApp app,
+		@Nullable EasemobCredentials credentials,
 		@Nullable Duration ttl, TtlUnit ttlUnit, Duration connectTimeout, Duration responseTimeout, int maxConnections,
 		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobProperties.Store store,
 		Duration storeTimeout) {

@@ -35,7 +35,8 @@ final class EasemobAppsConfigured {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return EasemobPropertiesValidator.configuresDefaultApp(bind(context)) ? ConditionOutcome.match("the app 'default' is configured")
+			return EasemobPropertiesValidator.configuresDefaultApp(bind(context))
+					? ConditionOutcome.match("the app 'default' is configured")
 					: ConditionOutcome.noMatch("only named apps (easemob.apps) are configured");
 		}
 

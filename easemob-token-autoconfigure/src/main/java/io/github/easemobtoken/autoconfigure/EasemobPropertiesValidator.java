@@ -313,7 +313,8 @@ final class EasemobPropertiesValidator {
 			reject(key("token.refresh-before-expiry"), "must not be negative, was " + token.refreshBeforeExpiry());
 		}
 		else if (token.refreshBeforeExpiry().compareTo(TokenPolicy.LONGEST_REFRESH_BEFORE_EXPIRY) > 0) {
-			reject(key("token.refresh-before-expiry"), "must be at most " + TokenPolicy.LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
+			reject(key("token.refresh-before-expiry"), "must be at most "
+					+ TokenPolicy.LONGEST_REFRESH_BEFORE_EXPIRY.toDays()
 					+ "d, was " + token.refreshBeforeExpiry());
 		}
 		Duration floor = token.minRequestInterval();

@@ -102,17 +102,14 @@ final class TokenAcquisition {
 			}
 			EasemobToken shared = stored.token();
 			Instant now = this.clock.instant();
-			if (shared != null && this.lifecycle.mayAdopt(s, shared, obtainedAt(stored, now), now)) {
-				return Mono.just(new Outcome.Adopted(shared, obtainedAt(stored, now)));
+			Instant obtainedAt = (stored.obtainedAt() != null) ? stored.obtainedAt() : now;
+			if (shared != null && this.lifecycle.mayAdopt(s, shared, obtainedAt, now)) {
+				return Mono.just(new Outcome.Adopted(shared, obtainedAt));
 			}
 			return bounded("claim", this.store.claim(stored, now, this.lifecycle.floorAfter(now)))
 				.flatMap((claim) -> decide(s, startedAt, round, deadline, stored, claim))
 				.switchIfEmpty(Mono.defer(() -> alone(s, startedAt)));
 		}).switchIfEmpty(Mono.defer(() -> alone(s, startedAt)));
-	}
-
-	private static Instant obtainedAt(StoredToken stored, Instant now) {
-		return (stored.obtainedAt() != null) ? stored.obtainedAt() : now;
 	}
 
 	private Mono<Outcome> decide(TokenState s, Instant startedAt, int round, long deadline, StoredToken stored,
