@@ -437,25 +437,19 @@ class CachingEasemobTokenProviderTests {
 	 */
 	@Test
 	void shouldNotStartARequestDecidedOnAStateFromBeforeTheClose() {
-		TestApp.issueTokens(easemob, 3600);
 		ClosingClock closing = new ClosingClock(1);
-		CachingEasemobTokenProvider provider = closing.provider();
-		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
-				() -> provider.getToken().block(Duration.ofSeconds(2)));
+		EasemobTokenUnavailableException ex = closing.callerError();
 		assertThat(ex).hasMessage("No Easemob app token for easemob-demo#testapp: the token provider is closed");
 		assertThat(closing.closed).as("closed between the read and the decision").isTrue();
 		assertThat(TestApp.tokenRequests(easemob)).isZero();
-		assertThat(provider.status().requestInFlight()).isFalse();
+		assertThat(closing.provider.status().requestInFlight()).isFalse();
 	}
 
 	/** {@code close()} after the request was recorded, before its subscription was: the caller is told at once. */
 	@Test
 	void shouldFailACallerWhoseRequestIsClosedBeforeItIsUnderWay() {
-		TestApp.issueTokens(easemob, 3600);
 		ClosingClock closing = new ClosingClock(2);
-		CachingEasemobTokenProvider provider = closing.provider();
-		EasemobTokenUnavailableException ex = catchThrowableOfType(EasemobTokenUnavailableException.class,
-				() -> provider.getToken().block(Duration.ofSeconds(2)));
+		EasemobTokenUnavailableException ex = closing.callerError();
 		assertThat(closing.closed).isTrue();
 		assertThat(ex).hasMessageContaining("the token provider is closed");
 	}
@@ -473,6 +467,14 @@ class CachingEasemobTokenProviderTests {
 
 		ClosingClock(int closeOnRead) {
 			this.closeOnRead = closeOnRead;
+		}
+
+		/** A provider on this clock, and the error its first caller gets. */
+		EasemobTokenUnavailableException callerError() {
+			TestApp.issueTokens(easemob, 3600);
+			CachingEasemobTokenProvider provider = provider();
+			return catchThrowableOfType(EasemobTokenUnavailableException.class,
+					() -> provider.getToken().block(Duration.ofSeconds(2)));
 		}
 
 		CachingEasemobTokenProvider provider() {
