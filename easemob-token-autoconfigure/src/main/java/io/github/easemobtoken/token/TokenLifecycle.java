@@ -29,10 +29,6 @@ final class TokenLifecycle {
 		this.policy = policy;
 	}
 
-	TokenPolicy policy() {
-		return this.policy;
-	}
-
 	/** What a caller gets. */
 	enum Decision {
 
@@ -66,8 +62,7 @@ final class TokenLifecycle {
 	 */
 	Decision decide(TokenState s, Instant now) {
 		boolean valid = s.hasValidTokenAt(now);
-		boolean due = s.held() == null || s.held().isDueAt(now) || !valid;
-		if (!due) {
+		if (valid && !s.held().isDueAt(now)) {
 			return Decision.SERVE;
 		}
 		if (mayStart(s, now)) {
