@@ -2,6 +2,7 @@ package io.github.easemobtoken.autoconfigure;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import io.github.easemobtoken.EasemobSettingKeys;
@@ -21,99 +22,107 @@ import org.jspecify.annotations.Nullable;
  *
  * @author easemob-token
  */
-record AppValues(String name, String prefix, Set<String> own, @Nullable String host, @Nullable String orgName,
+record AppValues(String name, String prefix, Set<String> inherited, @Nullable String host, @Nullable String orgName,
 		@Nullable String appName, @Nullable String appKey, @Nullable String clientId, @Nullable String clientSecret,
 		@Nullable Duration ttl, TtlUnit ttlUnit, Duration connectTimeout, Duration responseTimeout, int maxConnections,
-		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobProperties.Store store,
+		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobAppProperties.Store store,
 		Duration storeTimeout) {
 
 	static final String DEFAULT = "default";
 
 	private static final String FLAT = "easemob.";
 
-	static AppValues flat(EasemobProperties properties) {
-		EasemobProperties.Token token = properties.getToken();
-		return new AppValues(DEFAULT, FLAT, Set.of(), properties.getHost(), properties.getOrgName(),
-				properties.getAppName(), properties.getAppKey(), properties.getClientId(), properties.getClientSecret(),
-				properties.getTtl(), properties.getTtlUnit(), properties.getConnectTimeout(),
-				properties.getResponseTimeout(), properties.getMaxConnections(), token.getRefreshBeforeExpiry(),
-				token.getMinRequestInterval(), token.getMaxBackoff(), token.getStore(), token.getStoreTimeout());
+	/** The defaults, which the flat keys inherit. */
+	private static final EasemobProperties DEFAULTS = new EasemobProperties();
+
+	AppValues {
+		inherited = Set.copyOf(inherited);
 	}
 
-	/** A named app: its own values, the flat ones where it has none. */
-	static AppValues named(String name, EasemobProperties.App app, EasemobProperties properties) {
-		EasemobProperties.Token flat = properties.getToken();
-		EasemobProperties.AppToken token = app.getToken();
-		Set<String> own = new HashSet<>();
+	/**
+	 * The app {@code default} of the flat keys.
+	 * @param properties the properties
+	 * @return its values
+	 */
+	static AppValues flat(EasemobProperties properties) {
+		return resolve(DEFAULT, FLAT, properties, DEFAULTS);
+	}
+
+	/**
+	 * A named app: its own values, the flat ones where it has none.
+	 * @param name the app's name in {@code easemob.apps}
+	 * @param app its keys
+	 * @param properties the flat keys
+	 * @return its values
+	 */
+	static AppValues named(String name, EasemobAppProperties app, EasemobProperties properties) {
+		return resolve(name, FLAT + "apps." + name + ".", app, properties);
+	}
+
+	/** The one place a key's value is chosen: the app's own, else the one it inherits. */
+	private static AppValues resolve(String name, String prefix, EasemobAppProperties app,
+			EasemobAppProperties above) {
+		EasemobAppProperties.Token token = app.getToken();
+		EasemobAppProperties.Token aboveToken = above.getToken();
+		Set<String> inherited = new HashSet<>();
 		// The identity is taken as a whole: org-name from above next to an app-key of its own would contradict it.
 		boolean ownIdentity = app.getOrgName() != null || app.getAppName() != null || app.getAppKey() != null;
 		boolean ownCredentials = ownIdentity || app.getClientId() != null || app.getClientSecret() != null;
-		return new AppValues(name, FLAT + "apps." + name + ".", own, pick(own, "host", app.getHost(), properties.getHost()),
-				ownIdentity ? mark(own, "org-name", app.getOrgName()) : properties.getOrgName(),
-				ownIdentity ? mark(own, "app-name", app.getAppName()) : properties.getAppName(),
-				ownIdentity ? mark(own, "app-key", app.getAppKey()) : properties.getAppKey(),
-				ownCredentials ? mark(own, "client-id", app.getClientId()) : properties.getClientId(),
-				ownCredentials ? mark(own, "client-secret", app.getClientSecret()) : properties.getClientSecret(),
-				pick(own, "ttl", app.getTtl(), properties.getTtl()),
-				pick(own, "ttl-unit", app.getTtlUnit(), properties.getTtlUnit()),
-				pick(own, "connect-timeout", app.getConnectTimeout(), properties.getConnectTimeout()),
-				pick(own, "response-timeout", app.getResponseTimeout(), properties.getResponseTimeout()),
-				pick(own, "max-connections", app.getMaxConnections(), properties.getMaxConnections()),
-				pick(own, "token.refresh-before-expiry", token.getRefreshBeforeExpiry(), flat.getRefreshBeforeExpiry()),
-				pick(own, "token.min-request-interval", token.getMinRequestInterval(), flat.getMinRequestInterval()),
-				pick(own, "token.max-backoff", token.getMaxBackoff(), flat.getMaxBackoff()),
-				pick(own, "token.store", token.getStore(), flat.getStore()),
-				pick(own, "token.store-timeout", token.getStoreTimeout(), flat.getStoreTimeout()));
+		// The set is complete once every argument is evaluated, before the constructor copies it.
+		return new AppValues(name, prefix, inherited, pick(inherited, "host", app.getHost(), above.getHost()),
+				ownIdentity ? app.getOrgName() : inherit(inherited, "org-name", above.getOrgName()),
+				ownIdentity ? app.getAppName() : inherit(inherited, "app-name", above.getAppName()),
+				ownIdentity ? app.getAppKey() : inherit(inherited, "app-key", above.getAppKey()),
+				ownCredentials ? app.getClientId() : inherit(inherited, "client-id", above.getClientId()),
+				ownCredentials ? app.getClientSecret() : inherit(inherited, "client-secret", above.getClientSecret()),
+				pick(inherited, "ttl", app.getTtl(), above.getTtl()),
+				set(pick(inherited, "ttl-unit", app.getTtlUnit(), above.getTtlUnit())),
+				set(pick(inherited, "connect-timeout", app.getConnectTimeout(), above.getConnectTimeout())),
+				set(pick(inherited, "response-timeout", app.getResponseTimeout(), above.getResponseTimeout())),
+				set(pick(inherited, "max-connections", app.getMaxConnections(), above.getMaxConnections())),
+				set(pick(inherited, "token.refresh-before-expiry", token.getRefreshBeforeExpiry(),
+						aboveToken.getRefreshBeforeExpiry())),
+				set(pick(inherited, "token.min-request-interval", token.getMinRequestInterval(),
+						aboveToken.getMinRequestInterval())),
+				set(pick(inherited, "token.max-backoff", token.getMaxBackoff(), aboveToken.getMaxBackoff())),
+				set(pick(inherited, "token.store", token.getStore(), aboveToken.getStore())),
+				set(pick(inherited, "token.store-timeout", token.getStoreTimeout(), aboveToken.getStoreTimeout())));
 	}
 
-	private static <T> @Nullable T mark(Set<String> own, String key, @Nullable T value) {
-		own.add(key);
-		return value;
+	/** Every key with a default has a value by the time it gets here: the flat keys start with one. */
+	private static <T> T set(@Nullable T value) {
+		return Objects.requireNonNull(value, "a key with a default has no value");
 	}
 
-	private static <T> T pick(Set<String> own, String key, @Nullable T value, T inherited) {
-		if (value != null) {
-			own.add(key);
-			return value;
+	private static <T> @Nullable T pick(Set<String> inherited, String key, @Nullable T value, @Nullable T above) {
+		return (value != null) ? value : inherit(inherited, key, above);
+	}
+
+	private static <T> @Nullable T inherit(Set<String> inherited, String key, @Nullable T above) {
+		if (above != null) {
+			inherited.add(key);
 		}
-		return inherited;
+		return above;
 	}
 
 	/**
-	 * The keys of this app, for advice about what to change at run time.
+	 * The keys of this app, each as the user wrote it, for messages at startup and at run
+	 * time.
 	 * @return the keys
 	 */
 	EasemobSettingKeys keys() {
-		return new EasemobSettingKeys(this.prefix);
+		return new EasemobSettingKeys(this.prefix, this.inherited);
 	}
 
 	/**
-	 * The full name of a key of this app, as the user would write it: under the app's
-	 * prefix when the app set it (or must set it), else under {@code easemob.}.
+	 * The full name of a key of this app, as the user would write it: {@code easemob.<key>}
+	 * when the app took the value from there, else under the app's own prefix (a missing
+	 * value too: that is where it belongs).
 	 * @param key the key without prefix, such as {@code client-secret}
 	 * @return the full key
 	 */
 	String key(String key) {
-		return (this.own.contains(key) || !isInheritable(key)) ? this.prefix + key : FLAT + key;
-	}
-
-	/** A key with no value anywhere is reported under the app's own prefix. */
-	private boolean isInheritable(String key) {
-		return this.prefix.equals(FLAT) || hasValue(key);
-	}
-
-	/** Whether a key that may be missing has a value; the other keys always have one. */
-	private boolean hasValue(String key) {
-		return switch (key) {
-			case "org-name" -> this.orgName != null;
-			case "app-name" -> this.appName != null;
-			case "app-key" -> this.appKey != null;
-			case "client-id" -> this.clientId != null;
-			case "client-secret" -> this.clientSecret != null;
-			case "host" -> this.host != null;
-			case "ttl" -> this.ttl != null;
-			default -> true;
-		};
+		return keys().key(key);
 	}
 
 	@Override

@@ -82,7 +82,7 @@ final class EasemobPropertiesValidator {
 
 	private static List<AppValues> appValues(EasemobProperties properties, List<Violation> violations) {
 		List<AppValues> all = new ArrayList<>();
-		Map<String, EasemobProperties.App> named = properties.getApps();
+		Map<String, EasemobAppProperties> named = properties.getApps();
 		if (configuresDefaultApp(properties) && !named.containsKey(AppValues.DEFAULT)) {
 			all.add(AppValues.flat(properties));
 		}
@@ -106,7 +106,7 @@ final class EasemobPropertiesValidator {
 	 * @return whether there is an app {@code default}
 	 */
 	static boolean configuresDefaultApp(EasemobProperties properties) {
-		Map<String, EasemobProperties.App> named = properties.getApps();
+		Map<String, EasemobAppProperties> named = properties.getApps();
 		return named.isEmpty() || named.containsKey(AppValues.DEFAULT) || namesAnApp(properties);
 	}
 
@@ -118,7 +118,7 @@ final class EasemobPropertiesValidator {
 	 * @return the values
 	 */
 	static AppValues defaultAppValues(EasemobProperties properties) {
-		EasemobProperties.App app = properties.getApps().get(AppValues.DEFAULT);
+		EasemobAppProperties app = properties.getApps().get(AppValues.DEFAULT);
 		return (app != null) ? AppValues.named(AppValues.DEFAULT, app, properties) : AppValues.flat(properties);
 	}
 

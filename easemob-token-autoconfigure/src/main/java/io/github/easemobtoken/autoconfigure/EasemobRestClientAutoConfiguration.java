@@ -47,10 +47,11 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobTokenProvider easemobTokenProvider, EasemobAppsSettings easemobAppsSettings,
 			EasemobProperties properties) {
 		EasemobAppSettings app = easemobAppsSettings.defaultApp();
-		// A provider of the user's own, next to named apps only, has no settings of ours: the flat default.
+		// A provider of the user's own, next to named apps only, has no checked settings: the raw values of 'default'.
 		return (app != null)
 				? new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys())
-				: new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, properties.getResponseTimeout());
+				: new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider,
+						EasemobPropertiesValidator.defaultAppValues(properties).responseTimeout());
 	}
 
 	@Bean

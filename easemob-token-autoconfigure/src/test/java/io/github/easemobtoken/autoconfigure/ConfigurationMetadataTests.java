@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.easemobtoken.test.EasemobContexts;
 import io.github.easemobtoken.token.TokenPolicy;
@@ -13,6 +15,10 @@ import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +79,32 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(defaults).containsExactlyInAnyOrder("easemob.token.refresh-before-expiry=5m",
 				"easemob.token.min-request-interval=10s", "easemob.token.max-backoff=5m");
+	}
+
+	/**
+	 * The flat keys get their defaults from {@link EasemobProperties}'s constructor (a named
+	 * app's unset key must stay unset, so the shared shape has none); the IDE learns them
+	 * from the additional metadata, which must say the same, every one of them.
+	 */
+	@Test
+	void shouldDocumentEveryDefaultOfTheFlatKeysAsTheyAreSet() throws IOException {
+		Map<String, String> documented = new LinkedHashMap<>();
+		for (JsonNode property : metadata().get("properties")) {
+			String name = property.get("name").asString();
+			if (name.startsWith("easemob.") && !name.equals("easemob.enabled") && property.has("defaultValue")) {
+				documented.put(name, property.get("defaultValue").asString());
+			}
+		}
+		assertThat(documented).hasSize(10);
+		EasemobAppProperties bound = new Binder(new MapConfigurationPropertySource(documented))
+			.bind("easemob", Bindable.ofInstance(new EasemobAppProperties()))
+			.get();
+		assertThat(bound).usingRecursiveComparison()
+			.ignoringFields("enabled", "apps")
+			.isEqualTo(new EasemobProperties());
+		EasemobAppProperties unset = new EasemobAppProperties();
+		assertThat(unset.getHost()).isNull();
+		assertThat(unset.getToken().getStore()).isNull();
 	}
 
 	@Test

@@ -161,6 +161,14 @@ class EasemobAppsAutoConfigurationTests {
 			assertThat(staged.refreshBeforeExpiry()).as("the default").isEqualTo(Duration.ofMinutes(5));
 			assertThat(staged.app().appKey()).isEqualTo("st-org#st-app");
 			assertThat(settings.all().get(1).responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(staged.keys().key("token.min-request-interval")).as("where its own value came from")
+				.isEqualTo("easemob.apps.staging.token.min-request-interval");
+			assertThat(staged.keys().key("client-id")).isEqualTo("easemob.apps.staging.client-id");
+			assertThat(staged.keys().key("ttl")).as("a missing value belongs to the app")
+				.isEqualTo("easemob.apps.staging.ttl");
+			assertThat(staged.keys().key("token.refresh-before-expiry")).as("where its inherited value came from")
+				.isEqualTo("easemob.token.refresh-before-expiry");
+			assertThat(staged.keys().key("response-timeout")).isEqualTo("easemob.response-timeout");
 		});
 	}
 
