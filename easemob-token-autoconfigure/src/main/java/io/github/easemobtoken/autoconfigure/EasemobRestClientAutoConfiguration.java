@@ -3,6 +3,7 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
@@ -45,13 +46,15 @@ public final class EasemobRestClientAutoConfiguration {
 	@ConditionalOnBean(EasemobTokenProvider.class)
 	EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor(
 			EasemobTokenProvider easemobTokenProvider, EasemobAppsSettings easemobAppsSettings,
-			EasemobProperties properties) {
+			EasemobProperties properties, EasemobThreads easemobThreads) {
 		EasemobAppSettings app = easemobAppsSettings.defaultApp();
 		// A provider of the user's own, next to named apps only, has no checked settings: the raw values of 'default'.
 		return (app != null)
-				? new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys())
+				? new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys(),
+						easemobThreads.scheduler())
 				: new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider,
-						EasemobPropertiesValidator.defaultAppValues(properties).responseTimeout());
+						EasemobPropertiesValidator.defaultAppValues(properties).responseTimeout(),
+						EasemobSettingKeys.DEFAULT, easemobThreads.scheduler());
 	}
 
 	@Bean
@@ -61,9 +64,11 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor,
 			EasemobAppsSettings easemobAppsSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		return restClient(easemobAppsSettings.requireDefaultApp("easemobRestClient"), restClientBuilder.getObject(), easemobTokenClientHttpRequestInterceptor,
-				requestFactoryBuilder, httpClientSettings, resourceLoader);
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
+		return restClient(easemobAppsSettings.requireDefaultApp("easemobRestClient"), restClientBuilder.getObject(),
+				easemobTokenClientHttpRequestInterceptor, requestFactoryBuilder, httpClientSettings, easemobThreads,
+				resourceLoader);
 	}
 
 	/** The RestClients of the named apps, each with its own interceptor. */
@@ -73,13 +78,15 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
 		Map<String, RestClient> clients = new LinkedHashMap<>();
 		for (EasemobAppSettings app : easemobAppsSettings.named()) {
 			EasemobTokenClientHttpRequestInterceptor interceptor = new EasemobTokenClientHttpRequestInterceptor(
-					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout(), app.keys());
+					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout(), app.keys(),
+					easemobThreads.scheduler());
 			clients.put(app.name(), restClient(app, restClientBuilder.getObject(), interceptor, requestFactoryBuilder,
-					httpClientSettings, resourceLoader));
+					httpClientSettings, easemobThreads, resourceLoader));
 		}
 		return new EasemobAppBeans<>(clients);
 	}
@@ -96,7 +103,8 @@ public final class EasemobRestClientAutoConfiguration {
 			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
 			ObjectProvider<EasemobTokenClientHttpRequestInterceptor> easemobTokenClientHttpRequestInterceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
 		return new EasemobRestClientHttpServiceGroupConfigurer(easemobAppsSettings,
 				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
 				(app, provider, builder) -> {
@@ -105,8 +113,10 @@ public final class EasemobRestClientAutoConfiguration {
 					EasemobTokenClientHttpRequestInterceptor interceptor = (defaultInterceptor != null
 							&& AppValues.DEFAULT.equals(app.name()))
 							? defaultInterceptor
-							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout(), app.keys());
-					configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, resourceLoader,
+							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout(), app.keys(),
+									easemobThreads.scheduler());
+					configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, easemobThreads,
+							resourceLoader,
 							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
 				});
 	}
@@ -114,8 +124,9 @@ public final class EasemobRestClientAutoConfiguration {
 	private static RestClient restClient(EasemobAppSettings app, RestClient.Builder builder,
 			EasemobTokenClientHttpRequestInterceptor interceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		return configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, resourceLoader,
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads threads,
+			ResourceLoader resourceLoader) {
+		return configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, threads, resourceLoader,
 				AppValues.DEFAULT.equals(app.name()) ? "easemobRestClient"
 						: "The RestClient of Easemob app '" + app.name() + "'")
 			.build();
@@ -124,14 +135,15 @@ public final class EasemobRestClientAutoConfiguration {
 	private static RestClient.Builder configure(EasemobAppSettings app, RestClient.Builder builder,
 			EasemobTokenClientHttpRequestInterceptor interceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader, String client) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads threads, ResourceLoader resourceLoader,
+			String client) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(app.connectTimeout(), app.responseTimeout())
 			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				client);
+				client, threads);
 		return builder.baseUrl(app.app().baseUri().toString())
 			.requestFactory(factoryBuilder.build(settings))
 			.requestInterceptor(interceptor);

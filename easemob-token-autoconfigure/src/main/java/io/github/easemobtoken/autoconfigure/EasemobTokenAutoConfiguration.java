@@ -52,6 +52,12 @@ public final class EasemobTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EasemobThreads easemobThreads() {
+		return new EasemobThreads();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TokenStore easemobTokenStore() {
 		return new InMemoryTokenStore();
 	}
@@ -64,13 +70,15 @@ public final class EasemobTokenAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
-			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
+			ObjectProvider<ObservationRegistry> observationRegistry, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(true);
 		return EasemobTokenProviders.create(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), customizers.orderedStream());
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), easemobThreads,
+				customizers.orderedStream());
 	}
 
 	/**
@@ -84,7 +92,8 @@ public final class EasemobTokenAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
-			ObjectProvider<ObservationRegistry> observationRegistry, ResourceLoader resourceLoader) {
+			ObjectProvider<ObservationRegistry> observationRegistry, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(false);
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
@@ -92,14 +101,15 @@ public final class EasemobTokenAutoConfiguration {
 		Map<String, CachingEasemobTokenProvider> providers = new LinkedHashMap<>();
 		for (EasemobAppSettings app : easemobAppsSettings.named()) {
 			TokenStore store = (app.store() == EasemobProperties.Store.REDIS)
-					? redisStores.getIfAvailable(() -> new RedisTokenStoreFactory(null)).create(app)
+					? redisStores.getIfAvailable(() -> new RedisTokenStoreFactory(null, easemobThreads)).create(app)
 					: new InMemoryTokenStore();
 			CachingEasemobTokenProvider[] provider = new CachingEasemobTokenProvider[1];
 			EasemobAppListenerFactory factory = listeners.getIfAvailable();
 			TokenLifecycleListener listener = (factory != null)
 					? factory.listenerFor(app.app().appKey(), () -> provider[0].status()) : TokenLifecycleListener.NONE;
 			provider[0] = EasemobTokenProviders.create(app, store, listener, connectors, settings,
-					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), customizers.orderedStream());
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), easemobThreads,
+					customizers.orderedStream());
 			providers.put(app.name(), provider[0]);
 		}
 		return new EasemobAppBeans<>(providers);
@@ -112,8 +122,9 @@ public final class EasemobTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RedisTokenStoreFactory easemobRedisTokenStoreFactory(ObjectProvider<ReactiveStringRedisTemplate> redis) {
-			return new RedisTokenStoreFactory(redis.getIfUnique());
+		RedisTokenStoreFactory easemobRedisTokenStoreFactory(ObjectProvider<ReactiveStringRedisTemplate> redis,
+				EasemobThreads easemobThreads) {
+			return new RedisTokenStoreFactory(redis.getIfUnique(), easemobThreads);
 		}
 
 		@Bean

@@ -32,10 +32,10 @@ final class EasemobTokenProviders {
 
 	static CachingEasemobTokenProvider create(EasemobAppSettings app, TokenStore store,
 			TokenLifecycleListener listener, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, ObservationRegistry observations,
+			HttpClientSettings httpClientSettings, ObservationRegistry observations, EasemobThreads threads,
 			Stream<EasemobTokenProviderBuilderCustomizer> customizers) {
-		ClientHttpConnector connector = EasemobHttpConnectors.forTokenEndpoint(
-				HeaderSafeHttpClients.reactive(connectorBuilder, "The Easemob token request"), httpClientSettings, app);
+		ClientHttpConnector connector = EasemobHttpConnectors.forTokenEndpoint(HeaderSafeHttpClients
+			.reactive(connectorBuilder, "The Easemob token request", threads), httpClientSettings, app);
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(connector, app.app(), app.requireCredentials(),
 				app.ttl(), app.ttlUnit(), app.responseTimeout(), InstantSource.system());
 		CachingEasemobTokenProviderBuilder builder = CachingEasemobTokenProvider.builder(endpoint)
@@ -44,7 +44,9 @@ final class EasemobTokenProviders {
 			.listener(listener)
 			.storeTimeout(app.storeTimeout())
 			.observationRegistry(observations)
-			.settingKeys(app.keys());
+			.settingKeys(app.keys())
+			.scheduler(threads.scheduler())
+			.timeoutScheduler(threads.scheduler());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -55,11 +55,11 @@ public final class EasemobWebClientAutoConfiguration {
 			EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction,
 			EasemobAppsSettings easemobAppsSettings, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
-			ResourceLoader resourceLoader) {
+			EasemobThreads easemobThreads, ResourceLoader resourceLoader) {
 		return EasemobWebClients.webClient(easemobAppsSettings.requireDefaultApp("easemobWebClient"), webClientBuilder.getIfAvailable(WebClient::builder),
 				easemobTokenExchangeFilterFunction,
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getIfAvailable());
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getIfAvailable(), easemobThreads);
 	}
 
 	/** The WebClients of the named apps, each with its own filter and connection pool. */
@@ -69,7 +69,8 @@ public final class EasemobWebClientAutoConfiguration {
 			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			ResourceLoader resourceLoader) {
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
@@ -84,7 +85,7 @@ public final class EasemobWebClientAutoConfiguration {
 				pools.add(pool);
 			}
 			clients.put(app.name(), EasemobWebClients.webClient(app, webClientBuilder.getIfAvailable(WebClient::builder),
-					filter, connectors, settings, pool));
+					filter, connectors, settings, pool, easemobThreads));
 		}
 		return new EasemobAppBeans<>(clients, pools);
 	}
@@ -103,7 +104,7 @@ public final class EasemobWebClientAutoConfiguration {
 			ObjectProvider<EasemobTokenExchangeFilterFunction> easemobTokenExchangeFilterFunction,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
-			ResourceLoader resourceLoader) {
+			EasemobThreads easemobThreads, ResourceLoader resourceLoader) {
 		return new EasemobWebClientHttpServiceGroupConfigurer(easemobAppsSettings,
 				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
 				(app, provider, builder) -> {
@@ -115,7 +116,7 @@ public final class EasemobWebClientAutoConfiguration {
 							connectorBuilder
 								.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 							httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
-							defaultApp ? pool.getIfAvailable() : null,
+							defaultApp ? pool.getIfAvailable() : null, easemobThreads,
 							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
 				});
 	}

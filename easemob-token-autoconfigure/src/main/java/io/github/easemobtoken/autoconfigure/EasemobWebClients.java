@@ -21,8 +21,8 @@ final class EasemobWebClients {
 
 	static WebClient webClient(EasemobAppSettings app, WebClient.Builder builder,
 			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool) {
-		return configure(app, builder, filter, connectorBuilder, httpClientSettings, pool,
+			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, EasemobThreads threads) {
+		return configure(app, builder, filter, connectorBuilder, httpClientSettings, pool, threads,
 				AppValues.DEFAULT.equals(app.name()) ? "easemobWebClient"
 						: "The WebClient of Easemob app '" + app.name() + "'")
 			.build();
@@ -30,9 +30,11 @@ final class EasemobWebClients {
 
 	static WebClient.Builder configure(EasemobAppSettings app, WebClient.Builder builder,
 			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, String client) {
+			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, EasemobThreads threads,
+			String client) {
 		return builder.baseUrl(app.app().baseUri().toString())
-			.clientConnector(EasemobHttpConnectors.forApi(HeaderSafeHttpClients.reactive(connectorBuilder, client),
+			.clientConnector(EasemobHttpConnectors.forApi(HeaderSafeHttpClients.reactive(connectorBuilder, client,
+					threads),
 					httpClientSettings, app, pool))
 			// spring.http.codecs.log-request-details would have ExchangeFunctions log the Authorization header.
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))

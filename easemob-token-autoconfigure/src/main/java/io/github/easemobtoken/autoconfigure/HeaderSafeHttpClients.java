@@ -6,7 +6,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 
 /**
  * Keeps the admin token out of HTTP client logs. Apache HttpClient
@@ -37,18 +39,24 @@ final class HeaderSafeHttpClients {
 	private HeaderSafeHttpClients() {
 	}
 
-	static ClientHttpRequestFactoryBuilder<?> imperative(ClientHttpRequestFactoryBuilder<?> chosen, String client) {
-		if (logsHeaders(chosen, client)) {
-			return ClientHttpRequestFactoryBuilder.jdk();
-		}
-		return chosen;
+	/**
+	 * The builder for a blocking client: the chosen one, or the JDK's when the chosen one
+	 * logs headers; a JDK one is the context's own, closed with it.
+	 */
+	static ClientHttpRequestFactoryBuilder<?> imperative(ClientHttpRequestFactoryBuilder<?> chosen, String client,
+			EasemobThreads threads) {
+		return (logsHeaders(chosen, client) || chosen instanceof JdkClientHttpRequestFactoryBuilder)
+				? threads.jdkRequestFactories() : chosen;
 	}
 
-	static ClientHttpConnectorBuilder<?> reactive(ClientHttpConnectorBuilder<?> chosen, String client) {
-		if (logsHeaders(chosen, client)) {
-			return ClientHttpConnectorBuilder.jdk();
-		}
-		return chosen;
+	/**
+	 * The builder for a reactive connector: the chosen one, or the JDK's when the chosen
+	 * one logs headers; a JDK one is the context's own, closed with it.
+	 */
+	static ClientHttpConnectorBuilder<?> reactive(ClientHttpConnectorBuilder<?> chosen, String client,
+			EasemobThreads threads) {
+		return (logsHeaders(chosen, client) || chosen instanceof JdkClientHttpConnectorBuilder)
+				? threads.jdkConnectors() : chosen;
 	}
 
 	private static boolean logsHeaders(Object builder, String client) {

@@ -18,19 +18,21 @@ final class RedisTokenStoreFactory {
 
 	private final @Nullable ReactiveStringRedisTemplate redis;
 
-	RedisTokenStoreFactory(@Nullable ReactiveStringRedisTemplate redis) {
+	private final EasemobThreads threads;
+
+	RedisTokenStoreFactory(@Nullable ReactiveStringRedisTemplate redis, EasemobThreads threads) {
 		this.redis = redis;
+		this.threads = threads;
 	}
 
 	RedisTokenStore create(EasemobAppSettings settings) {
 		if (this.redis == null) {
-			String key = AppValues.DEFAULT.equals(settings.name()) ? "easemob.token.store"
-					: "easemob.apps." + settings.name() + ".token.store";
-			throw new InvalidEasemobPropertiesException(List.of(new Violation(key,
+			throw new InvalidEasemobPropertiesException(List.of(new Violation(settings.keys().key("token.store"),
 					"'redis' needs one ReactiveStringRedisTemplate bean, and there is none or more than one: "
 							+ "configure spring.data.redis.* (Spring Boot then defines it), or set 'memory'")));
 		}
-		return new RedisTokenStore(this.redis, settings.app(), settings.requireCredentials(), settings.lease());
+		return new RedisTokenStore(this.redis, settings.app(), settings.requireCredentials(), settings.lease(),
+				this.threads.scheduler());
 	}
 
 }

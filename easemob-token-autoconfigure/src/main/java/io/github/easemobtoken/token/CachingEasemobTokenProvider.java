@@ -66,7 +66,8 @@ public final class CachingEasemobTokenProvider implements EasemobTokenProvider, 
 		this.log = new TokenLifecycleLog(this.appKey, builder.keys, builder.policy.minRequestInterval());
 		this.timer = new RefreshTimer(builder.scheduler, builder.clock);
 		this.acquisition = new TokenAcquisition(endpoint.withClock(builder.clock).withSettingKeys(builder.keys), builder.store, this.lifecycle,
-				builder.listener, builder.clock, builder.storeTimeout, builder.observations, builder.keys);
+				builder.listener, builder.clock, builder.storeTimeout, builder.observations, builder.keys,
+				builder.timeoutScheduler);
 	}
 
 	/**

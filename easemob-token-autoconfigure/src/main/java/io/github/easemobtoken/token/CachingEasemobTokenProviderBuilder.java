@@ -33,6 +33,8 @@ public final class CachingEasemobTokenProviderBuilder {
 
 	Scheduler scheduler = Schedulers.parallel();
 
+	Scheduler timeoutScheduler = Schedulers.parallel();
+
 	Duration storeTimeout = Duration.ofMillis(500);
 
 	ObservationRegistry observations = ObservationRegistry.NOOP;
@@ -86,12 +88,27 @@ public final class CachingEasemobTokenProviderBuilder {
 	}
 
 	/**
-	 * Runs the refresh timer, and the callers that waited for a token.
+	 * Runs the refresh timer and the callers that waited for a token: on the same time as
+	 * the {@link #clock(InstantSource) clock} (a virtual-time scheduler in tests). The
+	 * auto-configuration gives every provider of a context one it owns and disposes of with
+	 * the context.
 	 * @param scheduler the scheduler
 	 * @return this builder
 	 */
 	public CachingEasemobTokenProviderBuilder scheduler(Scheduler scheduler) {
 		this.scheduler = scheduler;
+		return this;
+	}
+
+	/**
+	 * Times the token request and the store operations, which wait on real I/O: real time
+	 * even when the {@link #scheduler(Scheduler) scheduler} is virtual. Reactor's parallel
+	 * scheduler unless set; the auto-configuration gives the context's own.
+	 * @param timeoutScheduler the scheduler
+	 * @return this builder
+	 */
+	public CachingEasemobTokenProviderBuilder timeoutScheduler(Scheduler timeoutScheduler) {
+		this.timeoutScheduler = timeoutScheduler;
 		return this;
 	}
 

@@ -14,6 +14,8 @@ import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -139,13 +141,23 @@ public final class EasemobTokenEndpoint {
 	 * @return the token
 	 */
 	public Mono<EasemobToken> requestToken() {
+		return requestToken(Schedulers.parallel());
+	}
+
+	/**
+	 * Request a new token, timed on {@code timer}: the emitted token, or an
+	 * {@link EasemobTokenRequestException}, within the response timeout.
+	 * @param timer the scheduler that times the response timeout
+	 * @return the token
+	 */
+	public Mono<EasemobToken> requestToken(Scheduler timer) {
 		return Mono.defer(() -> {
 			Instant requestedAt = this.clock.instant();
 			return this.connector.connect(HttpMethod.POST, this.app.tokenUri(), this::write)
 				.flatMap((response) -> body(response).map((body) -> this.reader.read(response.getStatusCode().value(),
 						response.getHeaders(), body, requestedAt)));
 		})
-			.timeout(this.responseTimeout)
+			.timeout(this.responseTimeout, timer)
 			.onErrorMap((ex) -> !(ex instanceof EasemobTokenRequestException), this::transportFailure);
 	}
 

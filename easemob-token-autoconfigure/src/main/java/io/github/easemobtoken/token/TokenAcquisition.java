@@ -19,6 +19,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * One attempt to get a token when the provider needs one: take a newer token from the
@@ -61,6 +62,9 @@ final class TokenAcquisition {
 
 	private final EasemobSettingKeys keys;
 
+	/** Times the store operations and the token request; the provider's own scheduler. */
+	private final Scheduler timer;
+
 	private final AtomicBoolean storeFailing = new AtomicBoolean();
 
 	private final AtomicBoolean unreadableReported = new AtomicBoolean();
@@ -69,8 +73,9 @@ final class TokenAcquisition {
 
 	TokenAcquisition(EasemobTokenEndpoint endpoint, TokenStore store, TokenLifecycle lifecycle,
 			TokenLifecycleListener listener, InstantSource clock, Duration storeTimeout,
-			ObservationRegistry observations, EasemobSettingKeys keys) {
+			ObservationRegistry observations, EasemobSettingKeys keys, Scheduler timer) {
 		this.endpoint = endpoint;
+		this.timer = timer;
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.listener = listener;
@@ -147,7 +152,7 @@ final class TokenAcquisition {
 				.contextualName("easemob token request")
 				.lowCardinalityKeyValue("app", this.appKey)
 				.start();
-			return this.endpoint.requestToken()
+			return this.endpoint.requestToken(this.timer)
 				.doOnSuccess((token) -> observation.lowCardinalityKeyValue("outcome", "success").stop())
 				.doOnError((ex) -> observation.lowCardinalityKeyValue("outcome", "failure")
 					.error(asRequestFailure(ex))
@@ -189,7 +194,7 @@ final class TokenAcquisition {
 	}
 
 	private <T> Mono<T> bounded(String operation, Mono<T> call, Duration timeout) {
-		return call.timeout(timeout).doOnSuccess((ignored) -> storeAnswered()).onErrorResume((ex) -> {
+		return call.timeout(timeout, this.timer).doOnSuccess((ignored) -> storeAnswered()).onErrorResume((ex) -> {
 			storeFailed(operation, ex);
 			return Mono.empty();
 		});

@@ -8,6 +8,8 @@ import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.EasemobTokenUnavailableException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -46,6 +48,8 @@ public final class EasemobTokenClientHttpRequestInterceptor implements ClientHtt
 
 	private final EasemobSettingKeys keys;
 
+	private final Scheduler timer;
+
 	/**
 	 * Create an interceptor for the app {@code default}.
 	 * @param tokenProvider where the token comes from
@@ -65,6 +69,20 @@ public final class EasemobTokenClientHttpRequestInterceptor implements ClientHtt
 	 */
 	public EasemobTokenClientHttpRequestInterceptor(EasemobTokenProvider tokenProvider, Duration maxWait,
 			EasemobSettingKeys keys) {
+		this(tokenProvider, maxWait, keys, Schedulers.parallel());
+	}
+
+	/**
+	 * Create an interceptor whose wait for a token is timed on {@code timer}.
+	 * @param tokenProvider where the token comes from
+	 * @param maxWait how long a caller waits for a token when there is no valid one: the
+	 * response timeout of the token request
+	 * @param keys the keys of the app, which the error names when no token comes
+	 * @param timer the scheduler that times the wait
+	 */
+	public EasemobTokenClientHttpRequestInterceptor(EasemobTokenProvider tokenProvider, Duration maxWait,
+			EasemobSettingKeys keys, Scheduler timer) {
+		this.timer = timer;
 		if (maxWait.isNegative() || maxWait.isZero()) {
 			throw new IllegalArgumentException("maxWait must be positive, was " + maxWait);
 		}
@@ -110,7 +128,7 @@ public final class EasemobTokenClientHttpRequestInterceptor implements ClientHtt
 		EasemobToken token = this.tokenProvider.getToken()
 			.timeout(wait, Mono.error(() -> new EasemobTokenUnavailableException("No Easemob app token within "
 					+ wait.toMillis() + " ms — check " + this.keys.key("host") + ", or raise "
-					+ this.keys.key("response-timeout"), null, null)))
+					+ this.keys.key("response-timeout"), null, null)), this.timer)
 			.block();
 		if (token == null) {
 			throw new EasemobTokenUnavailableException("The Easemob token provider completed without a token", null,

@@ -159,7 +159,7 @@ class EasemobTokenAutoConfigurationTests {
 				.getToken()
 				.map((token) -> Thread.currentThread().getName());
 			List<String> waited = Flux.range(0, 20).flatMap((i) -> thread, 20).collectList().block(Duration.ofSeconds(5));
-			assertThat(waited).hasSize(20).allSatisfy((name) -> assertThat(name).startsWith("parallel-"));
+			assertThat(waited).hasSize(20).allSatisfy((name) -> assertThat(name).startsWith("easemob-token-"));
 			assertThat(thread.block()).as("a fresh token comes on the caller's thread")
 				.isEqualTo(Thread.currentThread().getName());
 		});

@@ -12,7 +12,10 @@ import java.lang.annotation.Target;
  * it: the first app as the app {@code default} ({@code easemob.host}, {@code app-key},
  * {@code client-id}, {@code client-secret}), each further app as
  * {@code easemob.apps.<its app name>}. The fake is a bean, to autowire into the test and
- * assert on its request log; it stops when the context closes. Works with
+ * assert on its request log; it is reset after each test method (see
+ * {@link #resetAfterEachTest()}) and stops when the context closes. Its properties are put
+ * first among the environment's sources, so they win over the application's own
+ * {@code application.yml}. Works with
  * {@code @SpringBootTest} for WebFlux and Spring MVC applications alike.
  *
  * <pre class="code">
@@ -55,5 +58,14 @@ public @interface AutoConfigureFakeEasemob {
 	 * @return {@code true} for milliseconds
 	 */
 	boolean milliseconds() default false;
+
+	/**
+	 * Whether the fake is {@link FakeEasemob#reset() reset} after each test method: its
+	 * users, revocations, faults, delays and request log cleared, the tokens it issued kept
+	 * valid, so that tests sharing a cached context start from a clean fake without
+	 * {@code @DirtiesContext}. Set {@code false} for tests that build on each other's state.
+	 * @return {@code true} to reset after each test method
+	 */
+	boolean resetAfterEachTest() default true;
 
 }

@@ -37,6 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
 /**
  * A fake Easemob REST server in this JVM, on a free loopback port, for tests: no
  * credentials, no network.
@@ -75,11 +79,21 @@ public final class FakeEasemob implements AutoCloseable {
 	/** The name of the app {@link #start()} serves. */
 	public static final String APP_NAME = "fake-app";
 
+	/**
+	 * The app key ({@code org#app}) of the app {@link #start()} serves, and of the first
+	 * app of {@link AutoConfigureFakeEasemob} and {@link FakeEasemobExtension} unless told
+	 * otherwise: what {@link #users(String)} and {@link #addUsers(String, String...)} take.
+	 */
+	public static final String APP_KEY = ORG_NAME + "#" + APP_NAME;
+
 	/** The client ID of the app {@link #start()} serves. */
 	public static final String CLIENT_ID = "YXA6fake-client-id";
 
 	/** The client secret of the app {@link #start()} serves. */
 	public static final String CLIENT_SECRET = "YXA6fake-client-secret";
+
+	/** The name of {@link #propertySource()}. */
+	public static final String PROPERTY_SOURCE = "fakeEasemob";
 
 	private static final Log logger = LogFactory.getLog(FakeEasemob.class);
 
@@ -210,6 +224,27 @@ public final class FakeEasemob implements AutoCloseable {
 			}
 		}
 		return properties;
+	}
+
+	/**
+	 * The {@link #properties()} as a property source named {@code fakeEasemob}, to put
+	 * first among an environment's sources so that they win over the application's own
+	 * {@code application.yml}, whatever its placeholders.
+	 * @return the property source
+	 */
+	public MapPropertySource propertySource() {
+		return new MapPropertySource(PROPERTY_SOURCE, new LinkedHashMap<>(properties()));
+	}
+
+	/**
+	 * An initializer that points a Spring application at this fake: it adds the
+	 * {@link #propertySource()} first, after the application's own configuration has been
+	 * read, so that it wins over it. For {@code SpringApplicationBuilder.initializers(…)}
+	 * and {@code ApplicationContextRunner.withInitializer(…)}.
+	 * @return the initializer
+	 */
+	public ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+		return (context) -> context.getEnvironment().getPropertySources().addFirst(propertySource());
 	}
 
 	/**
@@ -425,9 +460,13 @@ public final class FakeEasemob implements AutoCloseable {
 		JsonNode ttl = (body != null) ? body.get("ttl") : null;
 		FakeApp app = this.apps.get(path);
 		int status = tokenStatus(exchange, body, app, clientId);
+		Fault queued = this.tokenFaults.poll();
+		Fault every = this.everyTokenRequestFault;
+		// Logged on arrival, so that a test sees a request its fault still holds up, with what it will be answered.
 		this.tokenRequests.add(new TokenRequest(path.replace('/', '#'), clientId,
-				(ttl != null && ttl.canConvertToLong()) ? ttl.asLong() : null, status));
-		if (applyFault(exchange, this.tokenFaults.poll()) || applyFault(exchange, this.everyTokenRequestFault)) {
+				(ttl != null && ttl.canConvertToLong()) ? ttl.asLong() : null,
+				answered(queued, answered(every, status))));
+		if (applyFault(exchange, queued) || applyFault(exchange, every)) {
 			return;
 		}
 		pause(this.tokenDelay);
@@ -600,6 +639,14 @@ public final class FakeEasemob implements AutoCloseable {
 		return envelope;
 	}
 
+	/** The status a request is answered with: the fault's, or {@code otherwise} when it only delays. */
+	private static int answered(@Nullable Fault fault, int otherwise) {
+		if (fault == null) {
+			return otherwise;
+		}
+		return fault.closeConnection() ? 0 : (fault.status() != 0) ? fault.status() : otherwise;
+	}
+
 	/** Applies a fault, if any; {@code true} when it answered the request. */
 	private static boolean applyFault(HttpExchange exchange, @Nullable Fault fault) throws IOException {
 		if (fault == null) {
@@ -722,7 +769,8 @@ public final class FakeEasemob implements AutoCloseable {
 	 * @param app the app asked for, {@code org#app}
 	 * @param clientId the {@code client_id} sent, if any
 	 * @param ttl the {@code ttl} sent, if any
-	 * @param status the status the fake answered (before a queued fault)
+	 * @param status the status the fake answered: a fault's when one answered it, {@code 0} when
+	 * a fault closed the connection
 	 */
 	public record TokenRequest(String app, @Nullable String clientId, @Nullable Long ttl, int status) {
 	}

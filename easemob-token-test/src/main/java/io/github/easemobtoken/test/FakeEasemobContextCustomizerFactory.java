@@ -2,10 +2,8 @@ package io.github.easemobtoken.test;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -76,8 +73,7 @@ class FakeEasemobContextCustomizerFactory implements ContextCustomizerFactory {
 					easemob.close();
 				}
 			});
-			Map<String, Object> properties = new LinkedHashMap<>(easemob.properties());
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fakeEasemob", properties));
+			easemob.initializer().initialize(context);
 		}
 
 		private static Duration lifetime(String value) {

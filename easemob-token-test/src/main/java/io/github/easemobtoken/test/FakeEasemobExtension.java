@@ -1,5 +1,6 @@
 package io.github.easemobtoken.test;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -10,15 +11,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
 /**
  * A {@link FakeEasemob} for the tests of one class, started before them and stopped
- * after; its tokens, users, faults and request log are reset before each test. Register
- * it as a static field, and give its {@link FakeEasemob#properties()} to whatever you
- * test (or take the fake as a test method parameter):
+ * after; its users, faults and request log are reset before each test (the tokens it
+ * issued stay valid). Register it as a static field, and point what you test at it with
+ * {@link #initializer()} (which puts its properties ahead of the application's own), its
+ * {@link #propertySource()} or its {@link #properties()}; or take the fake as a test method
+ * parameter:
  *
  * <pre class="code">
  * &#064;RegisterExtension
  * static final FakeEasemobExtension easemob = new FakeEasemobExtension();
+ *
+ * ApplicationContextRunner runner = new ApplicationContextRunner()
+ *     .withInitializer(easemob.initializer());
  * </pre>
  *
  * @author easemob-token
@@ -53,6 +63,35 @@ public final class FakeEasemobExtension implements BeforeAllCallback, BeforeEach
 			throw new IllegalStateException("The fake Easemob runs only during the tests of the class that registers it");
 		}
 		return this.easemob;
+	}
+
+	/**
+	 * The {@code easemob.*} properties that point the starter at the fake.
+	 * @return the properties
+	 * @see FakeEasemob#properties()
+	 */
+	public Map<String, String> properties() {
+		return fake().properties();
+	}
+
+	/**
+	 * The {@link #properties()} as a property source, to put first.
+	 * @return the property source
+	 * @see FakeEasemob#propertySource()
+	 */
+	public MapPropertySource propertySource() {
+		return fake().propertySource();
+	}
+
+	/**
+	 * An initializer that puts the fake's properties ahead of the application's own
+	 * configuration. It may be created before the fake starts (in a field of the test);
+	 * it reads the fake when the context is initialized.
+	 * @return the initializer
+	 * @see FakeEasemob#initializer()
+	 */
+	public ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+		return (context) -> fake().initializer().initialize(context);
 	}
 
 	@Override

@@ -176,6 +176,9 @@ class FakeEasemobTests {
 		assertThat(post("/acme/im/token", ACME_IM.formatted("rotated-secret")).statusCode()).isEqualTo(200);
 		assertThat(fake.tokenRequestCount("acme#im")).isEqualTo(5);
 		assertThat(fake.tokenRequestCount("acme#ms")).isZero();
+		assertThat(fake.tokenRequests()).as("what each was answered, the fault's status included")
+			.extracting(FakeEasemob.TokenRequest::status)
+			.containsExactly(503, 503, 200, 400, 200);
 	}
 
 	@Test

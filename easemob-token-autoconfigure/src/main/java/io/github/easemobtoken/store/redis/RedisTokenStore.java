@@ -15,6 +15,8 @@ import io.github.easemobtoken.store.StoredToken;
 import io.github.easemobtoken.store.TokenStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -129,6 +131,8 @@ public final class RedisTokenStore implements TokenStore {
 
 	private final String owner = UUID.randomUUID().toString();
 
+	private final Scheduler timer;
+
 	/**
 	 * Create a store for one app; one per provider, as each is an owner of its own.
 	 * @param redis the Redis client
@@ -140,6 +144,22 @@ public final class RedisTokenStore implements TokenStore {
 	 */
 	public RedisTokenStore(ReactiveStringRedisTemplate redis, EasemobApp app, EasemobCredentials credentials,
 			Duration lease) {
+		this(redis, app, credentials, lease, Schedulers.parallel());
+	}
+
+	/**
+	 * Create a store for one app that times its polls on {@code timer}.
+	 * @param redis the Redis client
+	 * @param app the app; its host and app key go into the key namespace
+	 * @param credentials the app's credentials: the client ID goes into the namespace, the
+	 * secret is the key material of the encryption
+	 * @param lease the longest one instance may hold the token request (its response
+	 * timeout and a margin)
+	 * @param timer the scheduler that times the polls of {@link #awaitChange}
+	 */
+	public RedisTokenStore(ReactiveStringRedisTemplate redis, EasemobApp app, EasemobCredentials credentials,
+			Duration lease, Scheduler timer) {
+		this.timer = timer;
 		this.redis = redis;
 		this.namespace = namespace(app, credentials);
 		this.tokenKey = this.namespace + ":token";
@@ -254,7 +274,7 @@ public final class RedisTokenStore implements TokenStore {
 			return Mono.empty();
 		}
 		Duration wait = (delay.toNanos() < left) ? delay : Duration.ofNanos(left);
-		return Mono.delay(wait)
+		return Mono.delay(wait, this.timer)
 			.then(this.redis.execute(PEEK, this.peekKeys, List.of()).next())
 			.flatMap((answer) -> {
 				boolean changed = !seen.version().equals(String.valueOf(answer.get(0)));

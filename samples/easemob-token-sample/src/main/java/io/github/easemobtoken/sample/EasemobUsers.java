@@ -6,15 +6,11 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-/**
- * Registers and reads Easemob users. Nothing here deals with tokens:
- * {@code easemobWebClient} adds the app token to every call.
- */
+/** Registers and reads Easemob users; {@code easemobWebClient} adds the app token to every call. */
 @Service
 public class EasemobUsers {
 
@@ -24,12 +20,6 @@ public class EasemobUsers {
 		this.easemob = easemob;
 	}
 
-	/**
-	 * Register a user ({@code POST /users}).
-	 * @param username the user name
-	 * @param password the password
-	 * @return the new user
-	 */
 	public Mono<EasemobUser> register(String username, String password) {
 		return this.easemob.post()
 			.uri("/users")
@@ -39,23 +29,19 @@ public class EasemobUsers {
 			.map(Entities::first);
 	}
 
-	/**
-	 * Read a user ({@code GET /users/{username}}).
-	 * @param username the user name
-	 * @return the user, or empty if there is none
-	 */
 	public Mono<EasemobUser> find(String username) {
 		return this.easemob.get()
 			.uri("/users/{username}", username)
 			.retrieve()
 			.bodyToMono(Entities.class)
 			.map(Entities::first)
-			.onErrorResume(WebClientResponseException.class,
-					(ex) -> (ex.getStatusCode() == HttpStatus.NOT_FOUND) ? Mono.empty() : Mono.error(ex));
+			.onErrorResume(WebClientResponseException.NotFound.class, (ex) -> Mono.empty());
 	}
 
-	/** The envelope of Easemob's users API. */
-	record Entities(List<EasemobUser> entities) {
+	public record EasemobUser(String uuid, String username, boolean activated) {
+	}
+
+	record Entities(List<EasemobUser> entities) { // the envelope of Easemob's users API
 
 		EasemobUser first() {
 			return this.entities.get(0);

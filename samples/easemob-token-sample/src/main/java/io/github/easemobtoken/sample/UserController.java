@@ -1,5 +1,6 @@
 package io.github.easemobtoken.sample;
 
+import io.github.easemobtoken.sample.EasemobUsers.EasemobUser;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;

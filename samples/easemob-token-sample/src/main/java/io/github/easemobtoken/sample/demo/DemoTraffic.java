@@ -2,7 +2,7 @@ package io.github.easemobtoken.sample.demo;
 
 import java.time.Duration;
 
-import io.github.easemobtoken.sample.EasemobUser;
+import io.github.easemobtoken.sample.EasemobUsers.EasemobUser;
 import io.github.easemobtoken.sample.EasemobUsers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
