@@ -25,13 +25,14 @@ public class EasemobUsers {
 			.body(List.of(Map.of("username", username, "password", password)))
 			.retrieve()
 			.body(Entities.class)
-			.first();
+			.entities()
+			.get(0);
 	}
 
 	public Optional<EasemobUser> find(String username) {
 		try {
 			Entities found = this.easemob.get().uri("/users/{username}", username).retrieve().body(Entities.class);
-			return Optional.of(found.first());
+			return Optional.of(found.entities().get(0));
 		}
 		catch (HttpClientErrorException.NotFound ex) {
 			return Optional.empty();
@@ -42,11 +43,6 @@ public class EasemobUsers {
 	}
 
 	record Entities(List<EasemobUser> entities) { // the envelope of Easemob's users API
-
-		EasemobUser first() {
-			return this.entities.get(0);
-		}
-
 	}
 
 }

@@ -26,7 +26,7 @@ public class EasemobUsers {
 			.bodyValue(List.of(Map.of("username", username, "password", password)))
 			.retrieve()
 			.bodyToMono(Entities.class)
-			.map(Entities::first);
+			.map((found) -> found.entities().get(0));
 	}
 
 	public Mono<EasemobUser> find(String username) {
@@ -34,7 +34,7 @@ public class EasemobUsers {
 			.uri("/users/{username}", username)
 			.retrieve()
 			.bodyToMono(Entities.class)
-			.map(Entities::first)
+			.map((found) -> found.entities().get(0))
 			.onErrorResume(WebClientResponseException.NotFound.class, (ex) -> Mono.empty());
 	}
 
@@ -42,11 +42,6 @@ public class EasemobUsers {
 	}
 
 	record Entities(List<EasemobUser> entities) { // the envelope of Easemob's users API
-
-		EasemobUser first() {
-			return this.entities.get(0);
-		}
-
 	}
 
 }
