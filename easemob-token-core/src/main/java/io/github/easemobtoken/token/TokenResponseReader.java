@@ -1,5 +1,6 @@
 package io.github.easemobtoken.token;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -7,18 +8,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.easemobtoken.EasemobApp;
 import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.json.JsonObjects;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 
@@ -39,8 +39,6 @@ final class TokenResponseReader {
 	static final Duration LONGEST_LIFETIME = TtlUnit.LONGEST_LIFETIME;
 
 	private static final Log logger = LogFactory.getLog(TokenResponseReader.class);
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private static final String CONSOLE = "Easemob console → your app → Application Info (应用详情)";
 
@@ -66,7 +64,7 @@ final class TokenResponseReader {
 		if (status >= 200 && status < 300) {
 			return token(status, headers, body, requestedAt);
 		}
-		JsonNode error = parseQuietly(body);
+		Map<?, ?> error = JsonObjects.readObject(body);
 		String errorType = scrub(text(error, "error"));
 		String description = scrub(text(error, "error_description"));
 		TokenFailureReason reason = classify(status, errorType);
@@ -81,38 +79,39 @@ final class TokenResponseReader {
 		if (body.length == 0) {
 			throw malformed(status, "the body is empty");
 		}
-		JsonNode root = parseQuietly(body);
-		if (root == null) {
+		Object parsed;
+		try {
+			parsed = JsonObjects.read(body);
+		}
+		catch (IllegalArgumentException ex) {
 			throw malformed(status, "the body is not JSON (Content-Type " + headers.getContentType() + ", "
 					+ body.length + " bytes)");
 		}
-		if (!root.isObject()) {
+		if (!(parsed instanceof Map<?, ?> root)) {
 			throw malformed(status, "the body is JSON but not an object");
 		}
-		JsonNode accessToken = root.get("access_token");
-		if (accessToken == null || !accessToken.isString() || accessToken.stringValue().isBlank()) {
+		if (!(root.get("access_token") instanceof String accessToken) || accessToken.isBlank()) {
 			throw malformed(status, "access_token is missing or not a string");
 		}
-		if (!EasemobToken.isHeaderSafe(accessToken.stringValue())) {
+		if (!EasemobToken.isHeaderSafe(accessToken)) {
 			// Not quoted: whatever it is, it may be a token.
 			throw malformed(status, "access_token has characters not allowed in an Authorization header");
 		}
-		JsonNode application = root.get("application");
-		return new EasemobToken(accessToken.stringValue(), expiresAt(status, root.get("expires_in"), requestedAt),
-				(application != null && application.isString()) ? application.stringValue() : null);
+		return new EasemobToken(accessToken, expiresAt(status, root.get("expires_in"), requestedAt),
+				(root.get("application") instanceof String application) ? application : null);
 	}
 
-	private @Nullable Instant expiresAt(int status, @Nullable JsonNode expiresIn, Instant requestedAt) {
-		if (expiresIn == null || expiresIn.isNull()) {
+	private @Nullable Instant expiresAt(int status, @Nullable Object expiresIn, Instant requestedAt) {
+		if (expiresIn == null) {
 			throw malformed(status, "expires_in is missing");
 		}
-		if (!expiresIn.isIntegralNumber()) {
-			throw malformed(status, "expires_in is not a whole number: " + expiresIn);
+		if (!(expiresIn instanceof Integer || expiresIn instanceof Long || expiresIn instanceof BigInteger)) {
+			throw malformed(status, "expires_in is not a whole number: " + JsonObjects.show(expiresIn));
 		}
-		if (!expiresIn.canConvertToLong()) {
+		if (expiresIn instanceof BigInteger big && big.bitLength() > 63) {
 			throw malformed(status, "expires_in is out of range: " + expiresIn);
 		}
-		long value = expiresIn.longValue();
+		long value = ((Number) expiresIn).longValue();
 		if (value < 0) {
 			throw malformed(status, "expires_in is negative: " + value);
 		}
@@ -221,21 +220,9 @@ final class TokenResponseReader {
 		}
 	}
 
-	private static @Nullable JsonNode parseQuietly(byte[] body) {
-		if (body.length == 0) {
-			return null;
-		}
-		try {
-			return json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable String text(@Nullable JsonNode node, String field) {
-		JsonNode value = (node != null && node.isObject()) ? node.get(field) : null;
-		return (value != null && value.isString() && !value.stringValue().isBlank()) ? value.stringValue() : null;
+	private static @Nullable String text(@Nullable Map<?, ?> object, String field) {
+		Object value = (object != null) ? object.get(field) : null;
+		return (value instanceof String text && !text.isBlank()) ? text : null;
 	}
 
 	private @Nullable String scrub(@Nullable String serverText) {

@@ -3,7 +3,9 @@ package io.github.easemobtoken.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.github.easemobtoken.EasemobApp;
@@ -12,12 +14,11 @@ import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobToken;
 import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.TokenFailureReason;
+import io.github.easemobtoken.json.JsonObjects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -124,15 +125,14 @@ public final class EasemobTokenEndpoint {
 	}
 
 	private static byte[] requestBody(EasemobCredentials credentials, @Nullable Duration ttl, TtlUnit ttlUnit) {
-		JsonMapper json = JsonMapper.shared();
-		ObjectNode body = json.createObjectNode()
-			.put("grant_type", "client_credentials")
-			.put("client_id", credentials.clientId())
-			.put("client_secret", credentials.clientSecret());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("grant_type", "client_credentials");
+		body.put("client_id", credentials.clientId());
+		body.put("client_secret", credentials.clientSecret());
 		if (ttl != null) {
 			body.put("ttl", ttlUnit.toWire(ttl));
 		}
-		return json.writeValueAsBytes(body);
+		return JsonObjects.write(body);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -13,10 +15,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.easemobtoken.EasemobToken;
+import io.github.easemobtoken.json.JsonObjects;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Seals tokens for Redis: AES-256-GCM under a key derived from the client secret with
@@ -69,7 +69,7 @@ final class TokenCipher {
 	}
 
 	String seal(EasemobToken token, Instant obtainedAt, String redisKey) {
-		ObjectNode json = JsonMapper.shared().createObjectNode();
+		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("access_token", token.accessToken());
 		json.put("expires_at", token.expiresAt().map(Instant::toEpochMilli).orElse(null));
 		json.put("obtained_at", obtainedAt.toEpochMilli());
@@ -81,7 +81,7 @@ final class TokenCipher {
 			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
 			String header = fingerprintPrefix(token.accessToken());
 			cipher.updateAAD(associatedData(redisKey, header));
-			byte[] sealed = cipher.doFinal(JsonMapper.shared().writeValueAsBytes(json));
+			byte[] sealed = cipher.doFinal(JsonObjects.write(json));
 			byte[] value = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
 			return header + ENCODER.encodeToString(value);
 		}
@@ -111,7 +111,8 @@ final class TokenCipher {
 					new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
 			cipher.updateAAD(associatedData(redisKey, parts[0] + "." + parts[1] + "."));
 			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-			return read(JsonMapper.shared().readTree(plain));
+			Map<?, ?> json = JsonObjects.readObject(plain);
+			return (json != null) ? read(json) : null;
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
 			// Deliberately not passed on: it can only say that the value did not open.
@@ -131,19 +132,21 @@ final class TokenCipher {
 			.array();
 	}
 
-	private static @Nullable Opened read(JsonNode json) {
-		JsonNode accessToken = json.get("access_token");
-		JsonNode expiresAt = json.path("expires_at");
-		JsonNode obtainedAt = json.path("obtained_at");
-		JsonNode application = json.get("application");
-		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()
-				|| !(expiresAt.isNull() || expiresAt.canConvertToLong()) || !obtainedAt.canConvertToLong()) {
+	private static @Nullable Opened read(Map<?, ?> json) {
+		Object expiresAt = json.get("expires_at");
+		if (!(json.get("access_token") instanceof String accessToken) || accessToken.isBlank()
+				|| !json.containsKey("expires_at") || !(expiresAt == null || isLong(expiresAt))
+				|| !(json.get("obtained_at") instanceof Number obtainedAt) || !isLong(obtainedAt)) {
 			return null;
 		}
-		EasemobToken token = new EasemobToken(accessToken.asString(),
-				expiresAt.isNull() ? null : Instant.ofEpochMilli(expiresAt.asLong()),
-				(application != null && application.isString()) ? application.asString() : null);
-		return new Opened(token, Instant.ofEpochMilli(obtainedAt.asLong()));
+		EasemobToken token = new EasemobToken(accessToken,
+				(expiresAt != null) ? Instant.ofEpochMilli(((Number) expiresAt).longValue()) : null,
+				(json.get("application") instanceof String application) ? application : null);
+		return new Opened(token, Instant.ofEpochMilli(obtainedAt.longValue()));
+	}
+
+	private static boolean isLong(Object value) {
+		return value instanceof Integer || value instanceof Long;
 	}
 
 	/** What every value holding {@code accessToken} starts with. */
