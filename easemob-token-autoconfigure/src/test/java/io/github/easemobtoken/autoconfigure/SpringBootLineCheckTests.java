@@ -1,0 +1,41 @@
+package io.github.easemobtoken.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The check that stops a Spring Boot 3 application with this starter (run on Spring Boot 3 by
+ * {@code checks/boot4-starter-on-boot3}), and its analysis.
+ */
+class SpringBootLineCheckTests {
+
+	@Test
+	void shouldLetSpringBoot4AndUnknownVersionsStart() {
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check(SpringBootVersion.getVersion()));
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("4.0.7"));
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("4.1.2"));
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check(null));
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("snapshot"));
+		assertThat(SpringBootVersion.getVersion()).startsWith("4.");
+	}
+
+	@Test
+	void shouldStopSpringBoot3NamingTheLineToUse() {
+		WrongSpringBootLineException ex = catchThrowableOfType(WrongSpringBootLineException.class,
+				() -> SpringBootLineCheck.check("3.5.7"));
+		assertThat(ex.getSpringBootVersion()).isEqualTo("3.5.7");
+		FailureAnalysis analysis = new WrongSpringBootLineFailureAnalyzer().analyze(new IllegalStateException(ex));
+		assertThat(analysis.getDescription()).contains("Spring Boot 3.5.7");
+		assertThat(analysis.getAction()).contains("io.github.easemobtoken:easemob-token-spring-boot3-starter")
+			.contains("Spring Boot 4.0.7 or later");
+		assertThat(catchThrowableOfType(WrongSpringBootLineException.class, () -> SpringBootLineCheck.check("2.7.18")))
+			.isNotNull();
+	}
+
+}
