@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The check that stops a Spring Boot 3 application with this starter (run on Spring Boot 3 by
- * {@code checks/boot4-starter-on-boot3}), and its analysis.
+ * {@code checks/spring-boot-3}), and its analysis.
  */
 class SpringBootLineCheckTests {
 

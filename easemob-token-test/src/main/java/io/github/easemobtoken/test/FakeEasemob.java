@@ -29,13 +29,10 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.easemobtoken.json.JsonObjects;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,7 +96,6 @@ public final class FakeEasemob implements AutoCloseable {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private static final JsonMapper json = JsonMapper.shared();
 
 	static {
 		// The JDK's server sends the headers and the body of an answer in two packets; without
@@ -122,7 +118,7 @@ public final class FakeEasemob implements AutoCloseable {
 
 	private final Set<String> rotatedSecrets = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, Map<String, ObjectNode>> users = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, JsonObject>> users = new ConcurrentHashMap<>();
 
 	private final Deque<Fault> tokenFaults = new ConcurrentLinkedDeque<>();
 
@@ -343,7 +339,7 @@ public final class FakeEasemob implements AutoCloseable {
 	 * @param usernames the usernames
 	 */
 	public void addUsers(String appKey, String... usernames) {
-		Map<String, ObjectNode> registered = registeredUsers(appKey.replace('#', '/'));
+		Map<String, JsonObject> registered = registeredUsers(appKey.replace('#', '/'));
 		for (String username : usernames) {
 			registered.putIfAbsent(username, user(username));
 		}
@@ -455,16 +451,18 @@ public final class FakeEasemob implements AutoCloseable {
 	}
 
 	private void token(HttpExchange exchange, String path) throws IOException {
-		JsonNode body = readJson(exchange);
+		Object read = readJson(exchange);
+		Map<?, ?> body = (read instanceof Map<?, ?> object) ? object : null;
 		String clientId = text(body, "client_id");
-		JsonNode ttl = (body != null) ? body.get("ttl") : null;
+		Long ttl = (body != null && (body.get("ttl") instanceof Integer || body.get("ttl") instanceof Long))
+				? ((Number) body.get("ttl")).longValue() : null;
 		FakeApp app = this.apps.get(path);
 		int status = tokenStatus(exchange, body, app, clientId);
 		Fault queued = this.tokenFaults.poll();
 		Fault every = this.everyTokenRequestFault;
 		// Logged on arrival, so that a test sees a request its fault still holds up, with what it will be answered.
 		this.tokenRequests.add(new TokenRequest(path.replace('/', '#'), clientId,
-				(ttl != null && ttl.canConvertToLong()) ? ttl.asLong() : null,
+				ttl,
 				answered(queued, answered(every, status))));
 		if (applyFault(exchange, queued) || applyFault(exchange, every)) {
 			return;
@@ -474,8 +472,7 @@ public final class FakeEasemob implements AutoCloseable {
 			send(exchange, status, tokenError(exchange, body, app, path));
 			return;
 		}
-		Duration lifetime = (ttl != null && ttl.canConvertToLong())
-				? (this.milliseconds ? Duration.ofMillis(ttl.asLong()) : Duration.ofSeconds(ttl.asLong()))
+		Duration lifetime = (ttl != null) ? (this.milliseconds ? Duration.ofMillis(ttl) : Duration.ofSeconds(ttl))
 				: this.tokenLifetime;
 		String token = this.tokenSource.get();
 		Instant expiresAt = lifetime.isZero() ? null : this.clock.instant().plus(lifetime);
@@ -484,14 +481,14 @@ public final class FakeEasemob implements AutoCloseable {
 			logger.info("Fake Easemob issued app token …" + token.substring(token.length() - 4) + " for "
 					+ app.appKey() + ", valid for " + (lifetime.isZero() ? "ever" : lifetime.toMillis() / 1000 + " s"));
 		}
-		ObjectNode answer = json.createObjectNode()
+		JsonObject answer = new JsonObject()
 			.put("access_token", token)
 			.put("expires_in", this.milliseconds ? lifetime.toMillis() : lifetime.toSeconds())
 			.put("application", app.application());
 		send(exchange, 200, answer);
 	}
 
-	private int tokenStatus(HttpExchange exchange, @Nullable JsonNode body, @Nullable FakeApp app,
+	private int tokenStatus(HttpExchange exchange, @Nullable Map<?, ?> body, @Nullable FakeApp app,
 			@Nullable String clientId) {
 		if (!"POST".equals(exchange.getRequestMethod())) {
 			return 405;
@@ -509,7 +506,7 @@ public final class FakeEasemob implements AutoCloseable {
 		return (app.clientId().equals(clientId) && secretMatches) ? 200 : 400;
 	}
 
-	private ObjectNode tokenError(HttpExchange exchange, @Nullable JsonNode body, @Nullable FakeApp app, String path) {
+	private JsonObject tokenError(HttpExchange exchange, @Nullable Map<?, ?> body, @Nullable FakeApp app, String path) {
 		if (!"POST".equals(exchange.getRequestMethod())) {
 			return error("method_not_allowed", "Request method '" + exchange.getRequestMethod() + "' not supported");
 		}
@@ -544,7 +541,7 @@ public final class FakeEasemob implements AutoCloseable {
 		}
 		pause(this.apiDelay);
 		int status;
-		ObjectNode answer;
+		JsonObject answer;
 		if (this.apps.get(path) == null) {
 			status = 404;
 			answer = error("organization_application_not_found", "Could not find application for " + path);
@@ -554,10 +551,10 @@ public final class FakeEasemob implements AutoCloseable {
 			answer = error("unauthorized", "Unable to authenticate due to expired access token");
 		}
 		else {
-			Map<String, ObjectNode> registered = registeredUsers(path);
-			ObjectNode entity = (username != null) ? registered.get(username) : null;
+			Map<String, JsonObject> registered = registeredUsers(path);
+			JsonObject entity = (username != null) ? registered.get(username) : null;
 			if ("POST".equals(method) && username == null) {
-				List<ObjectNode> created = register(readJson(exchange), registered);
+				List<JsonObject> created = register(readJson(exchange), registered);
 				status = (created != null) ? 200 : 400;
 				answer = (created != null) ? envelope(path, "post", created)
 						: error("duplicate_unique_property_exists", "Entity user requires that property named username "
@@ -590,33 +587,33 @@ public final class FakeEasemob implements AutoCloseable {
 				&& (issued.expiresAt() == null || this.clock.instant().isBefore(issued.expiresAt()));
 	}
 
-	private static @Nullable List<ObjectNode> register(@Nullable JsonNode body, Map<String, ObjectNode> registered) {
-		List<JsonNode> requested = new ArrayList<>();
-		if (body instanceof ArrayNode array) {
-			array.forEach(requested::add);
+	private static @Nullable List<JsonObject> register(@Nullable Object body, Map<String, JsonObject> registered) {
+		List<Object> requested = new ArrayList<>();
+		if (body instanceof List<?> array) {
+			requested.addAll(array);
 		}
-		else if (body != null && body.isObject()) {
+		else if (body instanceof Map<?, ?>) {
 			requested.add(body);
 		}
-		List<ObjectNode> created = new ArrayList<>();
-		for (JsonNode user : requested) {
-			String username = text(user, "username");
+		List<JsonObject> created = new ArrayList<>();
+		for (Object user : requested) {
+			String username = (user instanceof Map<?, ?> fields) ? text(fields, "username") : null;
 			if (username == null || registered.containsKey(username)) {
 				return null;
 			}
-			ObjectNode entity = user(username);
+			JsonObject entity = user(username);
 			registered.put(username, entity);
 			created.add(entity);
 		}
 		return created.isEmpty() ? null : created;
 	}
 
-	private Map<String, ObjectNode> registeredUsers(String path) {
+	private Map<String, JsonObject> registeredUsers(String path) {
 		return this.users.computeIfAbsent(path, (app) -> new ConcurrentHashMap<>());
 	}
 
-	private static ObjectNode user(String username) {
-		return json.createObjectNode()
+	private static JsonObject user(String username) {
+		return new JsonObject()
 			.put("uuid", UUID.randomUUID().toString())
 			.put("type", "user")
 			.put("username", username)
@@ -624,9 +621,9 @@ public final class FakeEasemob implements AutoCloseable {
 			.put("created", System.currentTimeMillis());
 	}
 
-	private ObjectNode envelope(String path, String action, List<ObjectNode> entities) {
+	private JsonObject envelope(String path, String action, List<JsonObject> entities) {
 		FakeApp app = this.apps.get(path);
-		ObjectNode envelope = json.createObjectNode()
+		return new JsonObject()
 			.put("action", action)
 			.put("application", (app != null) ? app.application() : "")
 			.put("path", "/users")
@@ -634,9 +631,8 @@ public final class FakeEasemob implements AutoCloseable {
 			.put("timestamp", System.currentTimeMillis())
 			.put("duration", 0)
 			.put("organization", (app != null) ? app.orgName() : "")
-			.put("applicationName", (app != null) ? app.appName() : "");
-		envelope.putArray("entities").addAll(entities);
-		return envelope;
+			.put("applicationName", (app != null) ? app.appName() : "")
+			.put("entities", entities);
 	}
 
 	/** The status a request is answered with: the fault's, or {@code otherwise} when it only delays. */
@@ -685,28 +681,28 @@ public final class FakeEasemob implements AutoCloseable {
 		return Collections.unmodifiableMap(exchange.getRequestHeaders());
 	}
 
-	private static @Nullable JsonNode readJson(HttpExchange exchange) throws IOException {
+	private static @Nullable Object readJson(HttpExchange exchange) throws IOException {
 		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
 		try (InputStream body = exchange.getRequestBody()) {
 			byte[] bytes = body.readAllBytes();
 			if (contentType == null || !contentType.startsWith("application/json") || bytes.length == 0) {
 				return null;
 			}
-			JsonNode node = json.readTree(bytes);
-			return (node.isObject() || node.isArray()) ? node : null;
+			Object value = JsonObjects.read(bytes);
+			return (value instanceof Map<?, ?> || value instanceof List<?>) ? value : null;
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
-	private static @Nullable String text(@Nullable JsonNode node, String field) {
-		JsonNode value = (node != null) ? node.get(field) : null;
-		return (value != null && value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	private static @Nullable String text(@Nullable Map<?, ?> object, String field) {
+		Object value = (object != null) ? object.get(field) : null;
+		return (value instanceof String text && !text.isBlank()) ? text : null;
 	}
 
-	private static ObjectNode error(String error, String description) {
-		return json.createObjectNode()
+	private static JsonObject error(String error, String description) {
+		return new JsonObject()
 			.put("error", error)
 			.put("exception", "com.easemob.fake." + error)
 			.put("timestamp", System.currentTimeMillis())
@@ -714,8 +710,8 @@ public final class FakeEasemob implements AutoCloseable {
 			.put("error_description", description);
 	}
 
-	private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+	private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
+		byte[] bytes = JsonObjects.write(body.fields());
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
@@ -984,6 +980,28 @@ public final class FakeEasemob implements AutoCloseable {
 			catch (IOException ex) {
 				throw new IllegalStateException("Could not start the fake Easemob on a loopback port", ex);
 			}
+		}
+
+	}
+
+
+	/** A JSON object in the making, written with whichever Jackson the application has. */
+	private static final class JsonObject {
+
+		private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+
+		JsonObject put(String name, @Nullable Object value) {
+			this.fields.put(name, value);
+			return this;
+		}
+
+		JsonObject put(String name, List<JsonObject> objects) {
+			this.fields.put(name, objects.stream().map(JsonObject::fields).toList());
+			return this;
+		}
+
+		Map<String, @Nullable Object> fields() {
+			return this.fields;
 		}
 
 	}
