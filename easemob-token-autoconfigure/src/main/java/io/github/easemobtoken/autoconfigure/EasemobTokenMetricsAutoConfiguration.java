@@ -15,7 +15,11 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the token meters ({@link EasemobTokenMetrics}) when Micrometer is
  * present and the application has a {@link MeterRegistry}: the bean for the app
  * {@code default}'s provider, and the same meters for each named app, each tagged with
- * its own app key.
+ * its own app key ({@code app=<org>#<app>}). The meters, defined in
+ * {@code easemob-token-core}: {@code easemob.token.refresh} (a timer of token requests,
+ * {@code outcome}), {@code easemob.token.failures} ({@code reason}),
+ * {@code easemob.token.rejections} (401s), {@code easemob.token.expiry} (a gauge, seconds)
+ * and {@code easemob.token.store.fallbacks} ({@code operation}).
  *
  * @author easemob-token
  */
