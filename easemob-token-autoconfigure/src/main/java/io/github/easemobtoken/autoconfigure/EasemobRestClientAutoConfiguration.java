@@ -3,7 +3,6 @@ package io.github.easemobtoken.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
@@ -48,13 +47,14 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobTokenProvider easemobTokenProvider, EasemobAppsSettings easemobAppsSettings,
 			EasemobProperties properties, EasemobThreads easemobThreads) {
 		EasemobAppSettings app = easemobAppsSettings.defaultApp();
+		if (app != null) {
+			return new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys(),
+					easemobThreads.scheduler());
+		}
 		// A provider of the user's own, next to named apps only, has no checked settings: the raw values of 'default'.
-		return (app != null)
-				? new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, app.responseTimeout(), app.keys(),
-						easemobThreads.scheduler())
-				: new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider,
-						EasemobPropertiesValidator.defaultAppValues(properties).responseTimeout(),
-						EasemobSettingKeys.DEFAULT, easemobThreads.scheduler());
+		AppValues values = EasemobPropertiesValidator.defaultAppValues(properties);
+		return new EasemobTokenClientHttpRequestInterceptor(easemobTokenProvider, values.responseTimeout(),
+				values.keys(), easemobThreads.scheduler());
 	}
 
 	@Bean
