@@ -2,7 +2,6 @@ package io.github.easemobtoken.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -26,31 +25,22 @@ final class EasemobHttpConnectors {
 	 * new connection per request: token requests are hours apart, and a pooled
 	 * connection that idle would long be closed by the server.
 	 */
-	static ClientHttpConnector forTokenEndpoint(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
+	static ClientHttpConnector forTokenEndpoint(ClientHttpConnectorBuilder<?> builder, HttpClientDefaults defaults,
 			EasemobAppSettings app) {
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(app.connectTimeout(), app.responseTimeout())
-			.withRedirects(HttpRedirects.DONT_FOLLOW)
-			.orElse(defaults);
-		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			return ReactorNetty.newConnectionPerRequest(reactor).build(settings);
-		}
-		return builder.build(settings);
+		ClientHttpConnectorBuilder<?> chosen = (builder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? ReactorNetty.newConnectionPerRequest(reactor) : builder;
+		return defaults.connector(chosen, app.connectTimeout(), app.responseTimeout(), HttpRedirects.DONT_FOLLOW);
 	}
 
 	/**
 	 * A connector for the Easemob API. With Reactor Netty it uses the app's own pool of
 	 * {@code easemob.max-connections}; other HTTP clients keep their own pooling.
 	 */
-	static ClientHttpConnector forApi(ClientHttpConnectorBuilder<?> builder, HttpClientSettings defaults,
+	static ClientHttpConnector forApi(ClientHttpConnectorBuilder<?> builder, HttpClientDefaults defaults,
 			EasemobAppSettings app, @Nullable EasemobConnectionPool pool) {
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(app.connectTimeout(), app.responseTimeout())
-			.orElse(defaults);
-		if (builder instanceof ReactorClientHttpConnectorBuilder reactor && pool != null) {
-			return ReactorNetty.pooled(reactor, pool).build(settings);
-		}
-		return builder.build(settings);
+		ClientHttpConnectorBuilder<?> chosen = (builder instanceof ReactorClientHttpConnectorBuilder reactor
+				&& pool != null) ? ReactorNetty.pooled(reactor, pool) : builder;
+		return defaults.connector(chosen, app.connectTimeout(), app.responseTimeout(), null);
 	}
 
 	/** Kept apart so that Reactor Netty classes load only when Reactor Netty is used. */

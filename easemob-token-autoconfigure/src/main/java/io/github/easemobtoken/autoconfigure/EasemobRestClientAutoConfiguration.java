@@ -7,18 +7,17 @@ import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Auto-configuration for servlet (blocking) applications: the bean
@@ -27,14 +26,15 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  * {@link RestClient.Builder} (so its observations and {@code http.client.requests} metrics
  * apply) with the base URL {@code {host}/{org}/{app}}, the interceptor and the timeouts.
  * <p>
- * It needs {@code spring-boot-restclient} (Boot's {@code RestClient.Builder}), and backs off
+ * It needs Boot's {@code RestClient.Builder} ({@code spring-boot-restclient} on Spring Boot 4), and backs off
  * in WebFlux applications: a WebFlux application gets no RestClient beans, a servlet or
  * non-web application gets them next to {@code easemobWebClient}.
  *
  * @author easemob-token
  */
 @AutoConfiguration(after = EasemobTokenAutoConfiguration.class,
-		afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				"org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration" })
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @Conditional(NotReactiveWebApplicationCondition.class)
 @ConditionalOnBean({ EasemobAppsSettings.class, EasemobProperties.class, RestClient.Builder.class })
@@ -64,10 +64,10 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobTokenClientHttpRequestInterceptor easemobTokenClientHttpRequestInterceptor,
 			EasemobAppsSettings easemobAppsSettings,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			BeanFactory beanFactory, EasemobThreads easemobThreads,
 			ResourceLoader resourceLoader) {
 		return restClient(easemobAppsSettings.requireDefaultApp("easemobRestClient"), restClientBuilder.getObject(),
-				easemobTokenClientHttpRequestInterceptor, requestFactoryBuilder, httpClientSettings, easemobThreads,
+				easemobTokenClientHttpRequestInterceptor, requestFactoryBuilder, beanFactory, easemobThreads,
 				resourceLoader);
 	}
 
@@ -78,7 +78,7 @@ public final class EasemobRestClientAutoConfiguration {
 			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			BeanFactory beanFactory, EasemobThreads easemobThreads,
 			ResourceLoader resourceLoader) {
 		Map<String, RestClient> clients = new LinkedHashMap<>();
 		for (EasemobAppSettings app : easemobAppsSettings.named()) {
@@ -86,66 +86,34 @@ public final class EasemobRestClientAutoConfiguration {
 					easemobNamedTokenProviders.asMap().get(app.name()), app.responseTimeout(), app.keys(),
 					easemobThreads.scheduler());
 			clients.put(app.name(), restClient(app, restClientBuilder.getObject(), interceptor, requestFactoryBuilder,
-					httpClientSettings, easemobThreads, resourceLoader));
+					beanFactory, easemobThreads, resourceLoader));
 		}
 		return new EasemobAppBeans<>(clients);
-	}
-
-	/**
-	 * Gives the {@code @ImportHttpServices} groups named after an app ({@code easemob} for
-	 * the app {@code default}) that app's base URL, HTTP client and token; no other group.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(name = "easemobRestClientHttpServiceGroupConfigurer")
-	@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
-	RestClientHttpServiceGroupConfigurer easemobRestClientHttpServiceGroupConfigurer(
-			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
-			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
-			ObjectProvider<EasemobTokenClientHttpRequestInterceptor> easemobTokenClientHttpRequestInterceptor,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
-			ResourceLoader resourceLoader) {
-		return new EasemobRestClientHttpServiceGroupConfigurer(easemobAppsSettings,
-				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
-				(app, provider, builder) -> {
-					EasemobTokenClientHttpRequestInterceptor defaultInterceptor = easemobTokenClientHttpRequestInterceptor
-						.getIfAvailable();
-					EasemobTokenClientHttpRequestInterceptor interceptor = (defaultInterceptor != null
-							&& AppValues.DEFAULT.equals(app.name()))
-							? defaultInterceptor
-							: new EasemobTokenClientHttpRequestInterceptor(provider, app.responseTimeout(), app.keys(),
-									easemobThreads.scheduler());
-					configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, easemobThreads,
-							resourceLoader,
-							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
-				});
 	}
 
 	private static RestClient restClient(EasemobAppSettings app, RestClient.Builder builder,
 			EasemobTokenClientHttpRequestInterceptor interceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads threads,
+			BeanFactory beanFactory, EasemobThreads threads,
 			ResourceLoader resourceLoader) {
-		return configure(app, builder, interceptor, requestFactoryBuilder, httpClientSettings, threads, resourceLoader,
+		return configure(app, builder, interceptor, requestFactoryBuilder, beanFactory, threads, resourceLoader,
 				AppValues.DEFAULT.equals(app.name()) ? "easemobRestClient"
 						: "The RestClient of Easemob app '" + app.name() + "'")
 			.build();
 	}
 
-	private static RestClient.Builder configure(EasemobAppSettings app, RestClient.Builder builder,
+	static RestClient.Builder configure(EasemobAppSettings app, RestClient.Builder builder,
 			EasemobTokenClientHttpRequestInterceptor interceptor,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads threads, ResourceLoader resourceLoader,
+			BeanFactory beanFactory, EasemobThreads threads, ResourceLoader resourceLoader,
 			String client) {
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(app.connectTimeout(), app.responseTimeout())
-			.orElse(httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = HeaderSafeHttpClients.imperative(
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
 				client, threads);
 		return builder.baseUrl(app.app().baseUri().toString())
-			.requestFactory(factoryBuilder.build(settings))
+			.requestFactory(HttpClientDefaults.of(beanFactory)
+				.requestFactory(factoryBuilder, app.connectTimeout(), app.responseTimeout()))
 			.requestInterceptor(interceptor);
 	}
 

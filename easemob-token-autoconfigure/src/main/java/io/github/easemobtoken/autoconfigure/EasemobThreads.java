@@ -13,8 +13,6 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -24,7 +22,7 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
  * timers, the callers that waited for a token and the timeouts (rather than Reactor's
  * global one, whose threads would outlive the context of a servlet application), and the
  * JDK {@code HttpClient}s the starter builds with their executor. Those clients are built
- * here from the application's {@link HttpClientSettings} (timeouts, SSL bundle, redirects),
+ * here from the application's HTTP client settings (timeouts, SSL bundle, redirects),
  * not by Boot's JDK builder, so that they can be closed, on JDK 17 too (see
  * {@link ClosableHttpClient}).
  *
@@ -46,7 +44,8 @@ final class EasemobThreads implements DisposableBean {
 	/** Connectors on a JDK {@code HttpClient} of this context's own. */
 	ClientHttpConnectorBuilder<JdkClientHttpConnector> jdkConnectors() {
 		return (settings) -> {
-			JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient(settings));
+			JdkClientHttpConnector connector = new JdkClientHttpConnector(
+					keep(HttpClientDefaults.jdkHttpClient(settings, this.httpClientExecutor)));
 			if (settings.readTimeout() != null) {
 				connector.setReadTimeout(settings.readTimeout());
 			}
@@ -57,7 +56,8 @@ final class EasemobThreads implements DisposableBean {
 	/** Request factories on a JDK {@code HttpClient} of this context's own. */
 	ClientHttpRequestFactoryBuilder<JdkClientHttpRequestFactory> jdkRequestFactories() {
 		return (settings) -> {
-			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient(settings));
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+					keep(HttpClientDefaults.jdkHttpClient(settings, this.httpClientExecutor)));
 			if (settings.readTimeout() != null) {
 				factory.setReadTimeout(settings.readTimeout());
 			}
@@ -65,9 +65,8 @@ final class EasemobThreads implements DisposableBean {
 		};
 	}
 
-	private HttpClient httpClient(HttpClientSettings settings) {
-		ClosableHttpClient client = new ClosableHttpClient(
-				new JdkHttpClientBuilder().withExecutor(this.httpClientExecutor).build(settings.withReadTimeout(null)));
+	private HttpClient keep(HttpClient built) {
+		ClosableHttpClient client = new ClosableHttpClient(built);
 		this.httpClients.add(client);
 		return client;
 	}

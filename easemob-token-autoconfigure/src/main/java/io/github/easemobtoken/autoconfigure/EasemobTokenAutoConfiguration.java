@@ -12,13 +12,12 @@ import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -37,8 +36,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  *
  * @author easemob-token
  */
-@AutoConfiguration(after = ReactiveHttpClientAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+		// the same, on Spring Boot 3
+		"org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration",
+		"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration" })
 @ConditionalOnClass({ ClientHttpConnectorBuilder.class, Mono.class })
 @Conditional(OnEasemobEnabledCondition.class)
 @EnableConfigurationProperties(EasemobProperties.class)
@@ -68,7 +71,7 @@ public final class EasemobTokenAutoConfiguration {
 	CachingEasemobTokenProvider easemobTokenProvider(EasemobAppsSettings easemobAppsSettings,
 			TokenStore easemobTokenStore, ObjectProvider<TokenLifecycleListener> listeners,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			BeanFactory beanFactory,
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry, EasemobThreads easemobThreads,
 			ResourceLoader resourceLoader) {
@@ -76,7 +79,7 @@ public final class EasemobTokenAutoConfiguration {
 		return EasemobTokenProviders.create(easemobAppsSettings.requireDefaultApp("easemobTokenProvider"), easemobTokenStore,
 				TokenLifecycleListener.of(listeners.orderedStream().toList()),
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+				HttpClientDefaults.of(beanFactory),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), easemobThreads,
 				customizers.orderedStream());
 	}
@@ -90,14 +93,14 @@ public final class EasemobTokenAutoConfiguration {
 	EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders(EasemobAppsSettings easemobAppsSettings,
 			ObjectProvider<RedisTokenStoreFactory> redisStores, ObjectProvider<EasemobAppListenerFactory> listeners,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			BeanFactory beanFactory,
 			ObjectProvider<EasemobTokenProviderBuilderCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry, EasemobThreads easemobThreads,
 			ResourceLoader resourceLoader) {
 		easemobAppsSettings.requireProviders(false);
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		HttpClientDefaults settings = HttpClientDefaults.of(beanFactory);
 		Map<String, CachingEasemobTokenProvider> providers = new LinkedHashMap<>();
 		for (EasemobAppSettings app : easemobAppsSettings.named()) {
 			TokenStore store = (app.store() == EasemobProperties.Store.REDIS)

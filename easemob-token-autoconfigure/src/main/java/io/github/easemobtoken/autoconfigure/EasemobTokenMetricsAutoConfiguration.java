@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * @author easemob-token
  */
 @AutoConfiguration(after = EasemobTokenAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, EasemobAppsSettings.class })
 public final class EasemobTokenMetricsAutoConfiguration {

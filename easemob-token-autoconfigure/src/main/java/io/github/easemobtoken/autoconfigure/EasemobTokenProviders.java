@@ -14,7 +14,6 @@ import io.github.easemobtoken.token.TokenLifecycleListener;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
@@ -32,10 +31,10 @@ final class EasemobTokenProviders {
 
 	static CachingEasemobTokenProvider create(EasemobAppSettings app, TokenStore store,
 			TokenLifecycleListener listener, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, ObservationRegistry observations, EasemobThreads threads,
+			HttpClientDefaults httpClientDefaults, ObservationRegistry observations, EasemobThreads threads,
 			Stream<EasemobTokenProviderBuilderCustomizer> customizers) {
 		ClientHttpConnector connector = EasemobHttpConnectors.forTokenEndpoint(HeaderSafeHttpClients
-			.reactive(connectorBuilder, "The Easemob token request", threads), httpClientSettings, app);
+			.reactive(connectorBuilder, "The Easemob token request", threads), httpClientDefaults, app);
 		EasemobTokenEndpoint endpoint = new EasemobTokenEndpoint(connector, app.app(), app.requireCredentials(),
 				app.ttl(), app.ttlUnit(), app.responseTimeout(), InstantSource.system());
 		CachingEasemobTokenProviderBuilder builder = CachingEasemobTokenProvider.builder(endpoint)

@@ -9,21 +9,19 @@ import io.github.easemobtoken.EasemobTokenProvider;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
 /**
  * Auto-configuration of the Easemob {@link WebClient}s: the bean
@@ -34,12 +32,14 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  *
  * @author easemob-token
  */
-@AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, WebClientAutoConfiguration.class })
+@AutoConfiguration(after = EasemobTokenAutoConfiguration.class,
+		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+				"org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBean({ EasemobAppsSettings.class, EasemobProperties.class })
 public final class EasemobWebClientAutoConfiguration {
 
-	private static final String REACTOR_NETTY = "reactor.netty.resources.ConnectionProvider";
+	static final String REACTOR_NETTY = "reactor.netty.resources.ConnectionProvider";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -54,12 +54,12 @@ public final class EasemobWebClientAutoConfiguration {
 	WebClient easemobWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 			EasemobTokenExchangeFilterFunction easemobTokenExchangeFilterFunction,
 			EasemobAppsSettings easemobAppsSettings, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
+			BeanFactory beanFactory, ObjectProvider<EasemobConnectionPool> pool,
 			EasemobThreads easemobThreads, ResourceLoader resourceLoader) {
 		return EasemobWebClients.webClient(easemobAppsSettings.requireDefaultApp("easemobWebClient"), webClientBuilder.getIfAvailable(WebClient::builder),
 				easemobTokenExchangeFilterFunction,
 				connectorBuilder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), pool.getIfAvailable(), easemobThreads);
+				HttpClientDefaults.of(beanFactory), pool.getIfAvailable(), easemobThreads);
 	}
 
 	/** The WebClients of the named apps, each with its own filter and connection pool. */
@@ -69,11 +69,11 @@ public final class EasemobWebClientAutoConfiguration {
 			EasemobAppBeans<CachingEasemobTokenProvider> easemobNamedTokenProviders,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, EasemobThreads easemobThreads,
+			BeanFactory beanFactory, EasemobThreads easemobThreads,
 			ResourceLoader resourceLoader) {
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		HttpClientDefaults settings = HttpClientDefaults.of(beanFactory);
 		boolean reactorNetty = ClassUtils.isPresent(REACTOR_NETTY, resourceLoader.getClassLoader());
 		Map<String, WebClient> clients = new LinkedHashMap<>();
 		List<EasemobConnectionPool> pools = new ArrayList<>();
@@ -88,37 +88,6 @@ public final class EasemobWebClientAutoConfiguration {
 					filter, connectors, settings, pool, easemobThreads));
 		}
 		return new EasemobAppBeans<>(clients, pools);
-	}
-
-	/**
-	 * Gives the {@code @ImportHttpServices} groups named after an app ({@code easemob} for
-	 * the app {@code default}) that app's base URL, HTTP client and token; no other group.
-	 * The group of the app {@code default} shares {@code easemobWebClient}'s connection pool.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(name = "easemobWebClientHttpServiceGroupConfigurer")
-	@ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
-	WebClientHttpServiceGroupConfigurer easemobWebClientHttpServiceGroupConfigurer(
-			EasemobAppsSettings easemobAppsSettings, ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
-			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
-			ObjectProvider<EasemobTokenExchangeFilterFunction> easemobTokenExchangeFilterFunction,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<EasemobConnectionPool> pool,
-			EasemobThreads easemobThreads, ResourceLoader resourceLoader) {
-		return new EasemobWebClientHttpServiceGroupConfigurer(easemobAppsSettings,
-				() -> EasemobTokenProviders.byApp(easemobAppsSettings, easemobTokenProvider, easemobNamedTokenProviders),
-				(app, provider, builder) -> {
-					boolean defaultApp = AppValues.DEFAULT.equals(app.name());
-					EasemobTokenExchangeFilterFunction defaultFilter = easemobTokenExchangeFilterFunction.getIfAvailable();
-					EasemobTokenExchangeFilterFunction filter = (defaultFilter != null && defaultApp) ? defaultFilter
-							: new EasemobTokenExchangeFilterFunction(provider);
-					EasemobWebClients.configure(app, builder, filter,
-							connectorBuilder
-								.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
-							httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
-							defaultApp ? pool.getIfAvailable() : null, easemobThreads,
-							"HTTP service group '" + EasemobHttpServiceGroups.groupOf(app) + "'");
-				});
 	}
 
 	@Configuration(proxyBeanMethods = false)

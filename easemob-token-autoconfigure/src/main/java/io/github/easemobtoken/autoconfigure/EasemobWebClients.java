@@ -3,7 +3,6 @@ package io.github.easemobtoken.autoconfigure;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -21,8 +20,8 @@ final class EasemobWebClients {
 
 	static WebClient webClient(EasemobAppSettings app, WebClient.Builder builder,
 			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, EasemobThreads threads) {
-		return configure(app, builder, filter, connectorBuilder, httpClientSettings, pool, threads,
+			HttpClientDefaults httpClientDefaults, @Nullable EasemobConnectionPool pool, EasemobThreads threads) {
+		return configure(app, builder, filter, connectorBuilder, httpClientDefaults, pool, threads,
 				AppValues.DEFAULT.equals(app.name()) ? "easemobWebClient"
 						: "The WebClient of Easemob app '" + app.name() + "'")
 			.build();
@@ -30,13 +29,13 @@ final class EasemobWebClients {
 
 	static WebClient.Builder configure(EasemobAppSettings app, WebClient.Builder builder,
 			EasemobTokenExchangeFilterFunction filter, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettings httpClientSettings, @Nullable EasemobConnectionPool pool, EasemobThreads threads,
+			HttpClientDefaults httpClientDefaults, @Nullable EasemobConnectionPool pool, EasemobThreads threads,
 			String client) {
 		return builder.baseUrl(app.app().baseUri().toString())
 			.clientConnector(EasemobHttpConnectors.forApi(HeaderSafeHttpClients.reactive(connectorBuilder, client,
 					threads),
-					httpClientSettings, app, pool))
-			// spring.http.codecs.log-request-details would have ExchangeFunctions log the Authorization header.
+					httpClientDefaults, app, pool))
+			// spring.http.codecs.log-request-details (Boot 3: spring.codec.*) would have ExchangeFunctions log the Authorization header.
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.filter(filter);
 	}

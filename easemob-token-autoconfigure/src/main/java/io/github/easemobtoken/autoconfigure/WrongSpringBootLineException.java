@@ -1,8 +1,9 @@
 package io.github.easemobtoken.autoconfigure;
 
 /**
- * Thrown at startup when {@code easemob-token-starter}, made for Spring Boot 4, is in a Spring
- * Boot 3 application.
+ * Thrown at startup when a starter of easemob-token is in an application of the Spring Boot
+ * line it is not made for: {@code easemob-token-starter} (Spring Boot 4) in a Spring Boot 3
+ * application, or {@code easemob-token-spring-boot3-starter} in a Spring Boot 4 one.
  *
  * @author easemob-token
  */
@@ -13,8 +14,8 @@ public class WrongSpringBootLineException extends IllegalStateException {
 	private final String springBootVersion;
 
 	WrongSpringBootLineException(String springBootVersion) {
-		super("io.github.easemobtoken:easemob-token-starter is for Spring Boot 4 (4.0.7 or later), and this "
-				+ "application runs Spring Boot " + springBootVersion);
+		super(SpringBootLine.STARTER + " is for " + SpringBootLine.NAME + ", and this application runs Spring Boot "
+				+ springBootVersion);
 		this.springBootVersion = springBootVersion;
 	}
 

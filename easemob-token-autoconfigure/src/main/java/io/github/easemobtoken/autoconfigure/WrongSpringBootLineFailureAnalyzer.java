@@ -4,20 +4,24 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Says which artifact a Spring Boot 3 application needs in place of this Spring Boot 4 starter.
- * Uses only what Spring Boot 3 and 4 share, since it runs on the wrong line by design.
+ * Says which starter an application needs for its Spring Boot line. Uses only what Spring Boot 3
+ * and 4 share, since it runs on the wrong line by design.
  *
  * @author easemob-token
  */
 class WrongSpringBootLineFailureAnalyzer extends AbstractFailureAnalyzer<WrongSpringBootLineException> {
 
+	private static final String BOOT_4 = "io.github.easemobtoken:easemob-token-starter";
+
+	private static final String BOOT_3 = "io.github.easemobtoken:easemob-token-spring-boot3-starter";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, WrongSpringBootLineException cause) {
-		return new FailureAnalysis("easemob-token-starter is the Spring Boot 4 line of easemob-token, and this "
-				+ "application runs Spring Boot " + cause.getSpringBootVersion() + ".",
-				"Upgrade the application to Spring Boot 4.0.7 or later, or use the Spring Boot 3 line, "
-						+ "io.github.easemobtoken:easemob-token-spring-boot3-starter, once it is released (version "
-						+ "0.1.0-SNAPSHOT has only the Spring Boot 4 line). Replace the dependency; do not add both.",
+		return new FailureAnalysis(SpringBootLine.STARTER + " is the " + SpringBootLine.NAME
+				+ " line of easemob-token, and this application runs Spring Boot " + cause.getSpringBootVersion() + ".",
+				"Use the starter of the application's Spring Boot line: " + BOOT_4 + " for Spring Boot 4 (4.0.7 or "
+						+ "later), " + BOOT_3 + " for Spring Boot 3.5 (3.5.7 or later). Replace the dependency; do "
+						+ "not add both.",
 				cause);
 	}
 

@@ -3,6 +3,7 @@ package io.github.easemobtoken.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,12 +14,12 @@ import io.github.easemobtoken.test.EasemobContexts;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.util.StreamUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,26 +30,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	private static JsonNode metadata() throws IOException {
+	/** Read with Spring Boot's own JSON parser: the same test runs on Jackson 3 (Boot 4) and Jackson 2 (Boot 3). */
+	private static Map<String, Object> metadata() throws IOException {
 		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
-				JsonNode node = JsonMapper.shared().readTree(in);
-				if (node.get("groups").findValuesAsString("name").contains("easemob")) {
-					return node;
+				Map<String, Object> metadata = JsonParserFactory.getJsonParser()
+					.parseMap(StreamUtils.copyToString(in, StandardCharsets.UTF_8));
+				if (names(metadata, "groups").contains("easemob")) {
+					return metadata;
 				}
 			}
 		}
 		throw new IllegalStateException("no metadata of the starter on the class path");
 	}
 
-	private static List<String> hintValues(JsonNode metadata, String name) {
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> entries(Map<String, Object> metadata, String kind) {
+		return (List<Map<String, Object>>) metadata.get(kind);
+	}
+
+	private static List<String> names(Map<String, Object> metadata, String kind) {
+		return entries(metadata, kind).stream().map((entry) -> (String) entry.get("name")).toList();
+	}
+
+	private static List<String> hintValues(Map<String, Object> metadata, String name) {
 		List<String> values = new ArrayList<>();
-		for (JsonNode hint : metadata.get("hints")) {
-			if (hint.get("name").asString().equals(name)) {
-				hint.get("values").forEach((value) -> {
-					assertThat(value.get("description").asString()).as(name + " " + value).isNotBlank();
-					values.add(value.get("value").asString());
+		for (Map<String, Object> hint : entries(metadata, "hints")) {
+			if (hint.get("name").equals(name)) {
+				entries(hint, "values").forEach((value) -> {
+					assertThat((String) value.get("description")).as(name + " " + value).isNotBlank();
+					values.add((String) value.get("value"));
 				});
 			}
 		}
@@ -57,8 +69,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void shouldDocumentTheHealthKeyTheReadmeNames() throws IOException {
-		JsonNode metadata = metadata();
-		List<String> names = metadata.get("properties").findValuesAsString("name");
+		List<String> names = names(metadata(), "properties");
 		assertThat(names).contains("management.health.easemobtoken.enabled", "easemob.host", "easemob.ttl-unit",
 				"easemob.token.store", "easemob.apps");
 	}
@@ -70,11 +81,11 @@ class ConfigurationMetadataTests {
 		assertThat(token.getRefreshBeforeExpiry()).isEqualTo(TokenPolicy.DEFAULT_REFRESH_BEFORE_EXPIRY);
 		assertThat(token.getMinRequestInterval()).isEqualTo(TokenPolicy.DEFAULT_MIN_REQUEST_INTERVAL);
 		assertThat(token.getMaxBackoff()).isEqualTo(TokenPolicy.DEFAULT_MAX_BACKOFF);
-		JsonNode metadata = metadata();
 		List<String> defaults = new ArrayList<>();
-		for (JsonNode property : metadata.get("properties")) {
-			if (property.get("name").asString().matches("easemob\\.token\\.(refresh-before-expiry|min-request-interval|max-backoff)")) {
-				defaults.add(property.get("name").asString() + "=" + property.get("defaultValue").asString());
+		for (Map<String, Object> property : entries(metadata(), "properties")) {
+			String name = (String) property.get("name");
+			if (name.matches("easemob\\.token\\.(refresh-before-expiry|min-request-interval|max-backoff)")) {
+				defaults.add(name + "=" + property.get("defaultValue"));
 			}
 		}
 		assertThat(defaults).containsExactlyInAnyOrder("easemob.token.refresh-before-expiry=5m",
@@ -89,10 +100,10 @@ class ConfigurationMetadataTests {
 	@Test
 	void shouldDocumentEveryDefaultOfTheFlatKeysAsTheyAreSet() throws IOException {
 		Map<String, String> documented = new LinkedHashMap<>();
-		for (JsonNode property : metadata().get("properties")) {
-			String name = property.get("name").asString();
-			if (name.startsWith("easemob.") && !name.equals("easemob.enabled") && property.has("defaultValue")) {
-				documented.put(name, property.get("defaultValue").asString());
+		for (Map<String, Object> property : entries(metadata(), "properties")) {
+			String name = (String) property.get("name");
+			if (name.startsWith("easemob.") && !name.equals("easemob.enabled") && property.containsKey("defaultValue")) {
+				documented.put(name, String.valueOf(property.get("defaultValue")));
 			}
 		}
 		assertThat(documented).hasSize(10);
@@ -109,7 +120,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void shouldHintTheValuesOfTtlUnitAndTheStore() throws IOException {
-		JsonNode metadata = metadata();
+		Map<String, Object> metadata = metadata();
 		assertThat(hintValues(metadata, "easemob.ttl-unit")).containsExactly("seconds", "milliseconds")
 			.hasSize(TtlUnit.values().length);
 		assertThat(hintValues(metadata, "easemob.token.store")).containsExactly("memory", "redis")

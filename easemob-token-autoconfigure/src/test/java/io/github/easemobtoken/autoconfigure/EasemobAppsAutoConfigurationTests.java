@@ -16,27 +16,16 @@ import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,13 +48,12 @@ class EasemobAppsAutoConfigurationTests {
 	@RegisterExtension
 	static final FakeEasemobExtension staging = fake("st-org#st-app", "cn-id", "cn-secret-0000000001");
 
-	private static final AutoConfigurations ALL = AutoConfigurations.of(HttpClientAutoConfiguration.class,
-			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-			EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
-			EasemobRestClientAutoConfiguration.class, EasemobAppsAutoConfiguration.class,
-			EasemobTokenMetricsAutoConfiguration.class, EasemobTokenHealthAutoConfiguration.class,
-			HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class);
+	private static final AutoConfigurations ALL = AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS,
+			BootLine.WEB_CLIENT, BootLine.REST_CLIENT,
+			new Class<?>[] { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
+					EasemobRestClientAutoConfiguration.class, EasemobAppsAutoConfiguration.class,
+					EasemobTokenMetricsAutoConfiguration.class, EasemobTokenHealthAutoConfiguration.class },
+			BootLine.HEALTH));
 
 	/** Three apps: the flat keys on the China cluster, two named ones on two other hosts. */
 	private static String[] threeApps() {
@@ -215,16 +203,15 @@ class EasemobAppsAutoConfigurationTests {
 	@Test
 	void shouldMakeTheHealthOfSeveralAppsAComposite() {
 		this.contextRunner.withPropertyValues(threeApps()).run((context) -> {
-			HealthContributor contributor = context.getBean(HealthContributorRegistry.class).getContributor("easemobToken");
-			assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
-			CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
-			assertThat(composite.stream().map((entry) -> entry.name())).containsExactly("default", "tenant-b",
-					"staging");
-			EasemobTokenHealthIndicator tenantB = (EasemobTokenHealthIndicator) composite.getContributor("tenant-b");
-			assertThat(tenantB.health().getStatus()).isEqualTo(Status.UNKNOWN);
+			Object composite = BootLine.registeredHealth(context, "easemobToken");
+			assertThat(BootLine.isComposite(composite)).isTrue();
+			assertThat(BootLine.memberNames(composite)).containsExactly("default", "tenant-b", "staging");
+			Object tenantB = BootLine.member(composite, "tenant-b");
+			assertThat(tenantB).isInstanceOf(EasemobTokenHealthIndicator.class);
+			assertThat(BootLine.health(tenantB).status()).isEqualTo("UNKNOWN");
 			token(context.getBean(EasemobApps.class).tokenProvider("tenant-b"));
-			assertThat(tenantB.health().getStatus()).isEqualTo(Status.UP);
-			assertThat(tenantB.health().getDetails()).containsEntry("app", "sg-org#sg-app");
+			assertThat(BootLine.health(tenantB).status()).isEqualTo("UP");
+			assertThat(BootLine.health(tenantB).details()).containsEntry("app", "sg-org#sg-app");
 		});
 	}
 
@@ -243,7 +230,7 @@ class EasemobAppsAutoConfigurationTests {
 				assertThat(apps.names()).containsExactly("tenant-b");
 				callUsers(apps.webClient("tenant-b"));
 				assertThat(authorizations(singapore)).hasSize(1);
-				HealthContributor health = context.getBean(HealthContributorRegistry.class).getContributor("easemobToken");
+				Object health = BootLine.registeredHealth(context, "easemobToken");
 				assertThat(health).as("one app: an indicator, no composite").isInstanceOf(EasemobTokenHealthIndicator.class);
 			});
 	}
@@ -257,7 +244,7 @@ class EasemobAppsAutoConfigurationTests {
 				EasemobApps apps = context.getBean(EasemobApps.class);
 				assertThat(apps.names()).containsExactly("default");
 				assertThat(apps.tokenProvider("default")).isSameAs(context.getBean(EasemobTokenProvider.class));
-				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("easemobToken"))
+				assertThat(BootLine.registeredHealth(context, "easemobToken"))
 					.isInstanceOf(EasemobTokenHealthIndicator.class);
 			});
 	}

@@ -44,7 +44,8 @@ class EasemobHttpServiceGroupsTests {
 	private final ApplicationContextRunner contextRunner = EasemobContexts
 		.withRestClient(easemob.fake().baseUrl())
 		.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class,
-				ReactiveHttpServiceClientAutoConfiguration.class, EasemobAppsAutoConfiguration.class))
+				ReactiveHttpServiceClientAutoConfiguration.class, EasemobAppsAutoConfiguration.class,
+				EasemobHttpServiceGroupsAutoConfiguration.class))
 		.withPropertyValues("easemob.token.min-request-interval=1ms",
 				"spring.http.serviceclient.other.base-url=" + easemob.fake().baseUrl(),
 				"spring.http.serviceclient.reactive-other.base-url=" + easemob.fake().baseUrl());

@@ -12,6 +12,7 @@ import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RedisServer;
 import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,11 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -46,9 +43,8 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 		.app("org-b#app-b", TestApp.CLIENT_ID, "another-secret-0000000002"));
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
-				DataRedisReactiveAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS, BootLine.REDIS,
+				new Class<?>[] { EasemobTokenAutoConfiguration.class })))
 		.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
 				"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET);
 
@@ -191,8 +187,8 @@ class EasemobRedisTokenStoreAutoConfigurationTests {
 	@Test
 	void shouldStopStartupWhenThereIsNoRedisTemplate() {
 		ApplicationContextRunner withoutBootsRedis = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS,
+					new Class<?>[] { EasemobTokenAutoConfiguration.class })))
 			.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
 					"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + TestApp.CLIENT_SECRET,
 					"easemob.token.store=redis");

@@ -11,12 +11,12 @@ import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.FixedTokenProvider;
 import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.web.EasemobTokenClientHttpRequestInterceptor;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -114,7 +114,7 @@ class EasemobRestClientAutoConfigurationTests {
 
 	@Test
 	void shouldBuildOnBootsRestClientBuilderSoItsCustomizersApply() {
-		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(BootLine.RestClientHeaderCustomizer.class).run((context) -> {
 			getAlice(context.getBean("easemobRestClient", RestClient.class));
 			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting((call) -> call.header("X-Customized"))
 				.containsExactly("yes");
@@ -209,16 +209,6 @@ class EasemobRestClientAutoConfigurationTests {
 				.doesNotHaveBean("easemobRestClient")
 				.doesNotHaveBean(EasemobTokenClientHttpRequestInterceptor.class)
 				.hasSingleBean(RestClient.Builder.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomizerConfiguration {
-
-		@Bean
-		RestClientCustomizer customizedHeader() {
-			return (builder) -> builder.defaultHeader("X-Customized", "yes");
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

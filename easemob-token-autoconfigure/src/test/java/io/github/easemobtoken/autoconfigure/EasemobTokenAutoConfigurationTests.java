@@ -18,6 +18,7 @@ import io.github.easemobtoken.test.KeepingTokenStore;
 import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TtlUnit;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +27,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -52,8 +51,8 @@ class EasemobTokenAutoConfigurationTests {
 	static final FakeEasemobExtension easemob = TestApp.fake();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					EasemobTokenAutoConfiguration.class));
+			AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS,
+					new Class<?>[] { EasemobTokenAutoConfiguration.class })));
 
 	private ApplicationContextRunner withEasemob() {
 		return this.contextRunner.withPropertyValues("easemob.host=" + easemob.fake().baseUrl(),

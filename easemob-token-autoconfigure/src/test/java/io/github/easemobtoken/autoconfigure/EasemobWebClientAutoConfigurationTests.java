@@ -11,20 +11,15 @@ import io.github.easemobtoken.test.FixedTokenProvider;
 import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.web.EasemobTokenExchangeFilterFunction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.WebClientCustomizer;
-import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -94,7 +89,7 @@ class EasemobWebClientAutoConfigurationTests {
 
 	@Test
 	void shouldBuildOnBootsWebClientBuilderSoItsCustomizersApply() {
-		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(BootLine.WebClientHeaderCustomizer.class).run((context) -> {
 			getAlice(context.getBean("easemobWebClient", WebClient.class));
 			assertThat(TestApp.calls(easemob, USERS_PATH + "/alice")).extracting((call) -> call.header("X-Customized"))
 				.containsExactly("yes");
@@ -104,9 +99,8 @@ class EasemobWebClientAutoConfigurationTests {
 	@Test
 	void shouldRecordBootsHttpClientRequestsMetric() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-					WebClientObservationAutoConfiguration.class, EasemobTokenMetricsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BootLine.of(BootLine.OBSERVATION, BootLine.METRICS,
+					BootLine.WEB_CLIENT_OBSERVATION, new Class<?>[] { EasemobTokenMetricsAutoConfiguration.class })))
 			.run((context) -> {
 				getAlice(context.getBean("easemobWebClient", WebClient.class));
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -212,16 +206,6 @@ class EasemobWebClientAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean("easemobWebClient")
 				.doesNotHaveBean(EasemobTokenExchangeFilterFunction.class);
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomizerConfiguration {
-
-		@Bean
-		WebClientCustomizer customizedHeader() {
-			return (builder) -> builder.defaultHeader("X-Customized", "yes");
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

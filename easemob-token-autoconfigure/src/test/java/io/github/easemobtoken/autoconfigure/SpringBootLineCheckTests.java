@@ -20,6 +20,7 @@ class SpringBootLineCheckTests {
 		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check(SpringBootVersion.getVersion()));
 		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("4.0.7"));
 		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("4.1.2"));
+		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("5.0.0"));
 		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check(null));
 		assertThatNoException().isThrownBy(() -> SpringBootLineCheck.check("snapshot"));
 		assertThat(SpringBootVersion.getVersion()).startsWith("4.");
@@ -30,10 +31,15 @@ class SpringBootLineCheckTests {
 		WrongSpringBootLineException ex = catchThrowableOfType(WrongSpringBootLineException.class,
 				() -> SpringBootLineCheck.check("3.5.7"));
 		assertThat(ex.getSpringBootVersion()).isEqualTo("3.5.7");
+		assertThat(ex.getMessage()).isEqualTo("io.github.easemobtoken:easemob-token-starter is for Spring Boot 4, "
+				+ "and this application runs Spring Boot 3.5.7");
 		FailureAnalysis analysis = new WrongSpringBootLineFailureAnalyzer().analyze(new IllegalStateException(ex));
-		assertThat(analysis.getDescription()).contains("Spring Boot 3.5.7");
-		assertThat(analysis.getAction()).contains("io.github.easemobtoken:easemob-token-spring-boot3-starter")
-			.contains("Spring Boot 4.0.7 or later");
+		assertThat(analysis.getDescription()).isEqualTo("io.github.easemobtoken:easemob-token-starter is the Spring "
+				+ "Boot 4 line of easemob-token, and this application runs Spring Boot 3.5.7.");
+		assertThat(analysis.getAction()).isEqualTo("Use the starter of the application's Spring Boot line: "
+				+ "io.github.easemobtoken:easemob-token-starter for Spring Boot 4 (4.0.7 or later), "
+				+ "io.github.easemobtoken:easemob-token-spring-boot3-starter for Spring Boot 3.5 (3.5.7 or later). "
+				+ "Replace the dependency; do not add both.");
 		assertThat(catchThrowableOfType(WrongSpringBootLineException.class, () -> SpringBootLineCheck.check("2.7.18")))
 			.isNotNull();
 	}

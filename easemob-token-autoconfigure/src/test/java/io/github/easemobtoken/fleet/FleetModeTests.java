@@ -20,6 +20,7 @@ import io.github.easemobtoken.autoconfigure.EasemobTokenMetricsAutoConfiguration
 import io.github.easemobtoken.autoconfigure.EasemobTokenProviderBuilderCustomizer;
 import io.github.easemobtoken.autoconfigure.EasemobWebClientAutoConfiguration;
 import io.github.easemobtoken.store.redis.RedisTokenStore;
+import io.github.easemobtoken.test.BootLine;
 import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.RedisServer;
 import io.github.easemobtoken.test.RedisValues;
@@ -40,18 +41,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DeferredImportSelector;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -422,15 +420,26 @@ class FleetModeTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
-			EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
-			EasemobTokenMetricsAutoConfiguration.class })
+	@Import(Instance.AutoConfigurations.class)
 	static class Instance {
 
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		/** Spring Boot's and ours, after the user's beans, in the order auto-configuration applies them. */
+		static class AutoConfigurations implements DeferredImportSelector {
+
+			@Override
+			public String[] selectImports(AnnotationMetadata metadata) {
+				return Stream.of(BootLine.of(BootLine.HTTP_CLIENTS, BootLine.WEB_CLIENT, BootLine.REDIS,
+						new Class<?>[] { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
+								EasemobTokenMetricsAutoConfiguration.class }))
+					.map(Class::getName)
+					.toArray(String[]::new);
+			}
+
 		}
 
 	}

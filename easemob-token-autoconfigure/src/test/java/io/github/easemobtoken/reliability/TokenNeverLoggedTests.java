@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
 
+import io.github.easemobtoken.test.BootLine;
 import io.github.easemobtoken.test.FakeEasemobExtension;
 import io.github.easemobtoken.test.TestApp;
 import io.github.easemobtoken.test.UsersApi;
@@ -68,7 +69,7 @@ class TokenNeverLoggedTests {
 		return new SpringApplicationBuilder(Application.class).web(type)
 			.properties("server.port=0", "easemob.host=" + easemob.fake().baseUrl(), "easemob.app-key=easemob-demo#testapp",
 					"easemob.client-id=" + TestApp.CLIENT_ID, "easemob.client-secret=" + CLIENT_SECRET,
-					"easemob.token.min-request-interval=1ms", "spring.http.codecs.log-request-details=true",
+					"easemob.token.min-request-interval=1ms", BootLine.LOG_REQUEST_DETAILS_PROPERTY + "=true",
 					"spring.mvc.log-request-details=true")
 			.properties(properties)
 			.run();
@@ -115,7 +116,7 @@ class TokenNeverLoggedTests {
 		UsersApi users = new UsersApi(easemob);
 		users.acceptOnly(2);
 		try (ConfigurableApplicationContext context = start(WebApplicationType.SERVLET,
-				"spring.http.clients.imperative.factory=" + factory)) {
+				BootLine.REQUEST_FACTORY_PROPERTY + "=" + factory)) {
 			traceEverything(output);
 			RestClient client = context.getBean("easemobRestClient", RestClient.class);
 			assertThat(client.get().uri("/users/alice").retrieve().body(String.class)).contains("alice");

@@ -5,15 +5,9 @@ import io.github.easemobtoken.autoconfigure.EasemobTokenAutoConfiguration;
 import io.github.easemobtoken.autoconfigure.EasemobWebClientAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 /**
  * Application contexts as applications have them: Boot's HTTP client, WebClient and
@@ -32,10 +26,8 @@ public final class EasemobContexts {
 	 */
 	public static ApplicationContextRunner withWebClient(String host) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebClientAutoConfiguration.class, EasemobTokenAutoConfiguration.class,
-					EasemobWebClientAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS, BootLine.WEB_CLIENT,
+					new Class<?>[] { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class })))
 			.withPropertyValues(appProperties(host));
 	}
 
@@ -61,11 +53,9 @@ public final class EasemobContexts {
 
 	private static <R extends AbstractApplicationContextRunner<R, ?, ?>> R clients(R runner, String host) {
 		return runner
-			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					CodecsAutoConfiguration.class, WebClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
-					EasemobRestClientAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(BootLine.of(BootLine.HTTP_CLIENTS, BootLine.WEB_CLIENT, BootLine.REST_CLIENT,
+					new Class<?>[] { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
+							EasemobRestClientAutoConfiguration.class })))
 			.withPropertyValues(appProperties(host));
 	}
 

@@ -1,6 +1,5 @@
 package io.github.easemobtoken.autoconfigure.health;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.easemobtoken.autoconfigure.EasemobAppBeans;
@@ -11,7 +10,6 @@ import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +24,7 @@ import org.springframework.context.annotation.Conditional;
  * Auto-configuration of the {@code easemobToken} health contributor, when Spring Boot's
  * health support is present: an {@link EasemobTokenHealthIndicator} for one app, a
  * composite of one per app name when there are several.
- * {@code management.health.easemobtoken.enabled=false} turns it off.
+ * {@code management.health.easemobtoken.enabled=false} turns it off. Spring Boot 4's health API.
  *
  * @author easemob-token
  */
@@ -34,7 +32,7 @@ import org.springframework.context.annotation.Conditional;
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(EasemobAppsSettings.class)
-@Conditional(EasemobTokenHealthAutoConfiguration.OurProviders.class)
+@Conditional(EasemobTokenHealthReport.OurProviders.class)
 @ConditionalOnEnabledHealthIndicator("easemobtoken")
 public final class EasemobTokenHealthAutoConfiguration {
 
@@ -42,35 +40,11 @@ public final class EasemobTokenHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "easemobTokenHealthIndicator")
 	HealthContributor easemobTokenHealthIndicator(ObjectProvider<CachingEasemobTokenProvider> easemobTokenProvider,
 			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders) {
-		Map<String, EasemobTokenHealthIndicator> indicators = new LinkedHashMap<>();
-		easemobTokenProvider.ifUnique((provider) -> indicators.put(EasemobAppsSettings.DEFAULT, indicator(provider)));
-		easemobNamedTokenProviders
-			.ifAvailable((named) -> named.asMap().forEach((name, provider) -> indicators.put(name, indicator(provider))));
+		Map<String, EasemobTokenHealthIndicator> indicators = EasemobTokenHealthReport.perApp(easemobTokenProvider,
+				easemobNamedTokenProviders,
+				(provider) -> new EasemobTokenHealthIndicator(provider::status, provider.appKey()));
 		return (indicators.size() == 1) ? indicators.values().iterator().next()
 				: CompositeHealthContributor.fromMap(indicators);
-	}
-
-	private static EasemobTokenHealthIndicator indicator(CachingEasemobTokenProvider provider) {
-		return new EasemobTokenHealthIndicator(provider::status, provider.appKey());
-	}
-
-	/** Our provider for the app {@code default}, or named apps: a user's own provider has no health of ours. */
-	static final class OurProviders extends AnyNestedCondition {
-
-		OurProviders() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnBean(CachingEasemobTokenProvider.class)
-		static final class DefaultProvider {
-
-		}
-
-		@ConditionalOnBean(name = "easemobNamedTokenProviders")
-		static final class NamedProviders {
-
-		}
-
 	}
 
 }

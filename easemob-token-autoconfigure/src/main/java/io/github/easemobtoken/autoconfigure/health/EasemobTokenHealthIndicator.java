@@ -2,7 +2,6 @@ package io.github.easemobtoken.autoconfigure.health;
 
 import java.util.function.Supplier;
 
-import io.github.easemobtoken.EasemobTokenRequestException;
 import io.github.easemobtoken.token.TokenStatus;
 
 import org.springframework.boot.health.contributor.Health;
@@ -34,34 +33,12 @@ public final class EasemobTokenHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		TokenStatus status = this.status.get();
-		Health.Builder health = switch (status.state()) {
-			case NOT_YET_OBTAINED -> Health.unknown();
-			case VALID, PERMANENT -> Health.up();
-			case NO_VALID_TOKEN -> Health.down();
+		Health.Builder health = switch (EasemobTokenHealthReport.level(status)) {
+			case UNKNOWN -> Health.unknown();
+			case UP -> Health.up();
+			case DOWN -> Health.down();
 		};
-		health.withDetail("app", this.appKey);
-		if (status.state() == TokenStatus.State.PERMANENT) {
-			health.withDetail("expiresAt", "never");
-		}
-		else if (status.expiresAt() != null) {
-			health.withDetail("expiresAt", status.expiresAt().toString());
-		}
-		EasemobTokenRequestException failure = status.lastFailure();
-		if (failure != null) {
-			health.withDetail("lastFailure", failure.getMessage());
-			health.withDetail("reason", failure.getReason().tag());
-			health.withDetail("consecutiveFailures", status.consecutiveFailures());
-		}
-		if (status.state() == TokenStatus.State.NO_VALID_TOKEN && status.nextAttemptAt() != null) {
-			health.withDetail("nextAttemptAt", status.nextAttemptAt().toString());
-		}
-		if (status.storeProblem() != null) {
-			health.withDetail("storeFallback", status.storeProblem());
-		}
-		if (status.requestInFlight()) {
-			health.withDetail("requestInFlight", true);
-		}
-		return health.build();
+		return health.withDetails(EasemobTokenHealthReport.details(status, this.appKey)).build();
 	}
 
 }

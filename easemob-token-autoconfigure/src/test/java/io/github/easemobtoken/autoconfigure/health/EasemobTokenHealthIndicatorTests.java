@@ -11,14 +11,13 @@ import io.github.easemobtoken.test.TestProviders;
 import io.github.easemobtoken.test.VirtualClock;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.github.easemobtoken.token.TokenLifecycleListener;
+import io.github.easemobtoken.test.BootLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
 import static io.github.easemobtoken.test.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +48,9 @@ class EasemobTokenHealthIndicatorTests {
 		this.provider.close();
 	}
 
-	private Health health() {
-		Health health = this.indicator.health();
-		assertThat(health.getDetails().values()).allSatisfy((value) -> assertThat(String.valueOf(value))
+	private BootLine.Report health() {
+		BootLine.Report health = BootLine.health(this.indicator);
+		assertThat(health.details().values()).allSatisfy((value) -> assertThat(String.valueOf(value))
 			.doesNotContain(TestApp.CLIENT_SECRET)
 			.doesNotContain("YWMte3bGuOukEeiTkNP4grL7iw"));
 		return health;
@@ -59,18 +58,18 @@ class EasemobTokenHealthIndicatorTests {
 
 	@Test
 	void shouldBeUnknownBeforeTheFirstToken() {
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-		assertThat(health.getDetails()).containsExactly(Map.entry("app", "easemob-demo#testapp"));
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("UNKNOWN");
+		assertThat(health.details()).containsExactly(Map.entry("app", "easemob-demo#testapp"));
 	}
 
 	@Test
 	void shouldBeUpWithTheExpiryWhileATokenIsValid() {
 		TestApp.issueTokens(easemob, 3600);
 		this.provider.getToken().block();
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsExactly(Map.entry("app", "easemob-demo#testapp"),
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("UP");
+		assertThat(health.details()).containsExactly(Map.entry("app", "easemob-demo#testapp"),
 				Map.entry("expiresAt", "2026-11-24T09:00:00Z"));
 	}
 
@@ -78,8 +77,8 @@ class EasemobTokenHealthIndicatorTests {
 	void shouldBeUpWithNeverForAPermanentToken() {
 		TestApp.issueTokens(easemob, 0);
 		this.provider.getToken().block();
-		assertThat(health().getStatus()).isEqualTo(Status.UP);
-		assertThat(health().getDetails()).containsEntry("expiresAt", "never");
+		assertThat(health().status()).isEqualTo("UP");
+		assertThat(health().details()).containsEntry("expiresAt", "never");
 	}
 
 	@Test
@@ -89,9 +88,9 @@ class EasemobTokenHealthIndicatorTests {
 		TestApp.failWith(easemob, 503, "down", "maintenance");
 		this.clock.advance(Duration.ofMinutes(55));
 		eventually().until(() -> this.provider.status().lastFailure() != null);
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("reason", "server_error")
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("UP");
+		assertThat(health.details()).containsEntry("reason", "server_error")
 			.containsEntry("consecutiveFailures", 1)
 			.containsEntry("expiresAt", "2026-11-24T09:00:00Z")
 			.doesNotContainKey("nextAttemptAt");
@@ -101,14 +100,14 @@ class EasemobTokenHealthIndicatorTests {
 	void shouldBeDownWithTheLastFailureAndTheNextAttemptWithoutAValidToken() {
 		TestApp.failWith(easemob, 400, "invalid_grant", "client_secret does not match");
 		catchThrowableOfType(EasemobTokenUnavailableException.class, () -> this.provider.getToken().block());
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("app", "easemob-demo#testapp")
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("DOWN");
+		assertThat(health.details()).containsEntry("app", "easemob-demo#testapp")
 			.containsEntry("reason", "invalid_grant")
 			.containsEntry("consecutiveFailures", 1)
 			.containsEntry("nextAttemptAt", "2026-11-24T08:05:00Z")
 			.doesNotContainKey("expiresAt");
-		assertThat((String) health.getDetails().get("lastFailure"))
+		assertThat((String) health.details().get("lastFailure"))
 			.startsWith("invalid_grant (HTTP 400): client_secret does not match — check easemob.client-secret");
 	}
 
@@ -117,9 +116,9 @@ class EasemobTokenHealthIndicatorTests {
 		TestApp.issueTokens(easemob, 5);
 		this.provider.getToken().block();
 		this.clock.jump(Duration.ofSeconds(6));
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("nextAttemptAt", "2026-11-24T08:00:10Z")
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("DOWN");
+		assertThat(health.details()).containsEntry("nextAttemptAt", "2026-11-24T08:00:10Z")
 			.containsEntry("expiresAt", "2026-11-24T08:00:05Z")
 			.doesNotContainKey("lastFailure");
 	}
@@ -133,9 +132,9 @@ class EasemobTokenHealthIndicatorTests {
 		this.provider = TestProviders.provider(easemob, this.clock, TokenLifecycleListener.NONE, store);
 		this.indicator = new EasemobTokenHealthIndicator(this.provider::status, this.provider.appKey());
 		this.provider.getToken().block();
-		Health health = health();
-		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("storeFallback",
+		BootLine.Report health = health();
+		assertThat(health.status()).isEqualTo("UP");
+		assertThat(health.details()).containsEntry("storeFallback",
 				"read failed at 2026-11-24T08:00:00Z: IllegalStateException: Unable to connect to 127.0.0.1:6379");
 	}
 

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,19 +23,30 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample in demo mode, end to end over HTTP: its endpoints call the fake Easemob
  * through {@code easemobWebClient}, and tokens (3 s here) are refreshed in the background.
+ * The Spring Boot 3 sample runs this class on its own build of the same application.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.token-lifetime=3s", "easemob.token.min-request-interval=1s",
 				"sample.demo.traffic-interval=500ms" })
 @ActiveProfiles("demo")
-@AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationDemoTests {
 
 	private static final Pattern FULL_TOKEN = Pattern.compile("YWMt[A-Za-z0-9_-]{20,}");
 
-	@Autowired
+	@LocalServerPort
+	private int port;
+
+	/** Bound by hand, the same way on Spring Boot 3 and 4: the Spring Boot 3 sample runs this class too. */
 	private WebTestClient web;
+
+	@BeforeEach
+	void bindToTheSample() {
+		this.web = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
 
 	@Test
 	void shouldRegisterAndReadBackAUserThroughTheSamplesEndpoints() {

@@ -1,0 +1,176 @@
+package io.github.easemobtoken.test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.DefaultHealthContributorRegistry;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthContributorNameFactory;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.web.client.RestClientCustomizer;
+import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the shared tests need of Spring Boot that is named differently on its two lines: this
+ * is the Spring Boot 3 line's. The Spring Boot 4 line's tests have a class of the same name
+ * and members, so that the same test classes run on both.
+ */
+public final class BootLine {
+
+	/** Boot's HTTP client settings and builders, for both stacks. */
+	public static final Class<?>[] HTTP_CLIENTS = { HttpClientAutoConfiguration.class,
+			ClientHttpConnectorAutoConfiguration.class };
+
+	/** Boot's {@code WebClient.Builder}, with its codecs. */
+	public static final Class<?>[] WEB_CLIENT = { CodecsAutoConfiguration.class, WebClientAutoConfiguration.class };
+
+	/** Boot's {@code RestClient.Builder}. */
+	public static final Class<?>[] REST_CLIENT = { RestClientAutoConfiguration.class };
+
+	/** Boot's Redis connection and templates. */
+	public static final Class<?>[] REDIS = { RedisAutoConfiguration.class, RedisReactiveAutoConfiguration.class };
+
+	/** Boot's meter registry, a simple one. */
+	public static final Class<?>[] METRICS = { MetricsAutoConfiguration.class,
+			SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class };
+
+	/** Boot's observation registry. */
+	public static final Class<?>[] OBSERVATION = { ObservationAutoConfiguration.class };
+
+	/** Boot's {@code http.client.requests} observations of a {@code WebClient}. */
+	public static final Class<?>[] WEB_CLIENT_OBSERVATION = { HttpClientObservationsAutoConfiguration.class };
+
+	/**
+	 * Boot's health contributors. Spring Boot 3 makes their registry with the health endpoint,
+	 * which a WebFlux context without the web endpoints cannot start: see {@link #registeredHealth}.
+	 */
+	public static final Class<?>[] HEALTH = { HealthContributorAutoConfiguration.class };
+
+	/** The property that chooses the HTTP client of Boot's request factories ({@code jdk}, {@code jetty}, ...). */
+	public static final String REQUEST_FACTORY_PROPERTY = "spring.http.client.factory";
+
+	/** The property that has Spring's codecs log request details, headers included. */
+	public static final String LOG_REQUEST_DETAILS_PROPERTY = "spring.codec.log-request-details";
+
+	/** The type a class loader hides to take health support away. */
+	public static final Class<?> HEALTH_INDICATOR = HealthIndicator.class;
+
+	private BootLine() {
+	}
+
+	/**
+	 * Groups of auto-configurations, as one array.
+	 * @param groups the groups
+	 * @return their classes, in order
+	 */
+	public static Class<?>[] of(Class<?>[]... groups) {
+		return Arrays.stream(groups).flatMap(Stream::of).toArray(Class<?>[]::new);
+	}
+
+	/**
+	 * The health contributor registered under a name.
+	 * @param context the context
+	 * @param name the name, such as {@code easemobToken}
+	 * @return the contributor, or {@code null}
+	 */
+	public static Object registeredHealth(ApplicationContext context, String name) {
+		// What Spring Boot 3's health endpoint registers: each contributor bean, named without its suffix.
+		return new DefaultHealthContributorRegistry(context.getBeansOfType(HealthContributor.class),
+				HealthContributorNameFactory.INSTANCE)
+			.getContributor(name);
+	}
+
+	/**
+	 * Whether a contributor is a composite.
+	 * @param contributor the contributor
+	 * @return whether it is
+	 */
+	public static boolean isComposite(Object contributor) {
+		return contributor instanceof CompositeHealthContributor;
+	}
+
+	/**
+	 * A member of a composite contributor.
+	 * @param composite the composite
+	 * @param name the member's name
+	 * @return the member, or {@code null}
+	 */
+	public static HealthContributor member(Object composite, String name) {
+		return ((CompositeHealthContributor) composite).getContributor(name);
+	}
+
+	/**
+	 * The names of a composite contributor's members, in order.
+	 * @param composite the composite
+	 * @return the names
+	 */
+	public static List<String> memberNames(Object composite) {
+		return StreamSupport.stream(((CompositeHealthContributor) composite).spliterator(), false)
+			.map((entry) -> entry.getName())
+			.toList();
+	}
+
+	/**
+	 * What an indicator reports now.
+	 * @param indicator a health indicator
+	 * @return its status and details
+	 */
+	public static Report health(Object indicator) {
+		Health health = ((HealthIndicator) indicator).health();
+		return new Report(health.getStatus().getCode(), health.getDetails());
+	}
+
+	/**
+	 * A health report, the same on both lines.
+	 *
+	 * @param status the status code, such as {@code UP}
+	 * @param details the details
+	 */
+	public record Report(String status, Map<String, Object> details) {
+
+	}
+
+	/** A user's {@code WebClientCustomizer} that adds the header {@code X-Customized: yes}. */
+	@Configuration(proxyBeanMethods = false)
+	public static class WebClientHeaderCustomizer {
+
+		@Bean
+		WebClientCustomizer customizedHeader() {
+			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+		}
+
+	}
+
+	/** A user's {@code RestClientCustomizer} that adds the header {@code X-Customized: yes}. */
+	@Configuration(proxyBeanMethods = false)
+	public static class RestClientHeaderCustomizer {
+
+		@Bean
+		RestClientCustomizer customizedHeader() {
+			return (builder) -> builder.defaultHeader("X-Customized", "yes");
+		}
+
+	}
+
+}
