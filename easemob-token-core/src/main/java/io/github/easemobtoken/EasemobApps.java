@@ -33,6 +33,8 @@ public final class EasemobApps {
 
 	private final @Nullable Map<String, RestClient> restClients;
 
+	private final Map<String, EasemobUserTokens> userTokens;
+
 	/**
 	 * Create the apps.
 	 * @param providers the token provider of each app, in the order the apps were
@@ -42,9 +44,23 @@ public final class EasemobApps {
 	 */
 	public EasemobApps(Map<String, EasemobTokenProvider> providers, Map<String, WebClient> webClients,
 			@Nullable Map<String, RestClient> restClients) {
+		this(providers, webClients, restClients, Map.of());
+	}
+
+	/**
+	 * Create the apps, with their user tokens.
+	 * @param providers the token provider of each app, in the order the apps were
+	 * configured
+	 * @param webClients the WebClient of each app
+	 * @param restClients the RestClient of each app, {@code null} in a WebFlux application
+	 * @param userTokens the user tokens of each app
+	 */
+	public EasemobApps(Map<String, EasemobTokenProvider> providers, Map<String, WebClient> webClients,
+			@Nullable Map<String, RestClient> restClients, Map<String, EasemobUserTokens> userTokens) {
 		this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
 		this.webClients = Map.copyOf(webClients);
 		this.restClients = (restClients != null) ? Map.copyOf(restClients) : null;
+		this.userTokens = Map.copyOf(userTokens);
 	}
 
 	/**
@@ -92,6 +108,16 @@ public final class EasemobApps {
 					+ "spring-boot-restclient; use webClient(\"" + name + "\")");
 		}
 		return get(this.restClients, name, "RestClient");
+	}
+
+	/**
+	 * The user tokens of an app: issued by Easemob for a username, or signed locally.
+	 * @param name the app's name
+	 * @return its user tokens
+	 * @throws IllegalArgumentException for a name that is not configured
+	 */
+	public EasemobUserTokens userTokens(String name) {
+		return get(this.userTokens, name, "user tokens");
 	}
 
 	private <T> T get(Map<String, T> beans, String name, String what) {

@@ -117,8 +117,13 @@ public final class EasemobToken {
 	 * @return the redacted token
 	 */
 	public String redacted() {
-		int shown = Math.min(4, this.accessToken.length() / 4);
-		return "…" + this.accessToken.substring(this.accessToken.length() - shown);
+		return redact(this.accessToken);
+	}
+
+	/** An ellipsis and the last four characters, fewer for a very short token: all a log may show. */
+	static String redact(String token) {
+		int shown = Math.min(4, token.length() / 4);
+		return "…" + token.substring(token.length() - shown);
 	}
 
 	@Override

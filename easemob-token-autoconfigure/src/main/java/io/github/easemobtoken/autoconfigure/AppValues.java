@@ -26,7 +26,8 @@ record AppValues(String name, String prefix, Set<String> inherited, @Nullable St
 		@Nullable String appName, @Nullable String appKey, @Nullable String clientId, @Nullable String clientSecret,
 		@Nullable Duration ttl, TtlUnit ttlUnit, Duration connectTimeout, Duration responseTimeout, int maxConnections,
 		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobAppProperties.Store store,
-		Duration storeTimeout) {
+		Duration storeTimeout, boolean autoCreateUser, @Nullable Duration userTokenTtl, Duration dynamicTtl,
+		int maxUserTokenRequestsPerSecond) {
 
 	static final String DEFAULT = "default";
 
@@ -64,6 +65,8 @@ record AppValues(String name, String prefix, Set<String> inherited, @Nullable St
 			EasemobAppProperties above) {
 		EasemobAppProperties.Token token = app.getToken();
 		EasemobAppProperties.Token aboveToken = above.getToken();
+		EasemobAppProperties.UserToken userToken = app.getUserToken();
+		EasemobAppProperties.UserToken aboveUserToken = above.getUserToken();
 		Set<String> inherited = new HashSet<>();
 		// The identity is taken as a whole: org-name from above next to an app-key of its own would contradict it.
 		boolean ownIdentity = app.getOrgName() != null || app.getAppName() != null || app.getAppKey() != null;
@@ -86,7 +89,14 @@ record AppValues(String name, String prefix, Set<String> inherited, @Nullable St
 						aboveToken.getMinRequestInterval())),
 				set(pick(inherited, "token.max-backoff", token.getMaxBackoff(), aboveToken.getMaxBackoff())),
 				set(pick(inherited, "token.store", token.getStore(), aboveToken.getStore())),
-				set(pick(inherited, "token.store-timeout", token.getStoreTimeout(), aboveToken.getStoreTimeout())));
+				set(pick(inherited, "token.store-timeout", token.getStoreTimeout(), aboveToken.getStoreTimeout())),
+				set(pick(inherited, "user-token.auto-create-user", userToken.getAutoCreateUser(),
+						aboveUserToken.getAutoCreateUser())),
+				pick(inherited, "user-token.ttl", userToken.getTtl(), aboveUserToken.getTtl()),
+				set(pick(inherited, "user-token.dynamic-ttl", userToken.getDynamicTtl(),
+						aboveUserToken.getDynamicTtl())),
+				set(pick(inherited, "user-token.max-requests-per-second", userToken.getMaxRequestsPerSecond(),
+						aboveUserToken.getMaxRequestsPerSecond())));
 	}
 
 	/** Every key with a default has a value by the time it gets here: the flat keys start with one. */

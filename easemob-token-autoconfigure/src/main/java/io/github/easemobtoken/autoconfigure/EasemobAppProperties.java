@@ -89,6 +89,8 @@ public class EasemobAppProperties {
 
 	private final Token token = new Token();
 
+	private final UserToken userToken = new UserToken();
+
 	public @Nullable String getHost() {
 		return this.host;
 	}
@@ -179,6 +181,10 @@ public class EasemobAppProperties {
 
 	public Token getToken() {
 		return this.token;
+	}
+
+	public UserToken getUserToken() {
+		return this.userToken;
 	}
 
 	@Override
@@ -279,6 +285,75 @@ public class EasemobAppProperties {
 		 * requests of one instance.
 		 */
 		REDIS
+
+	}
+
+	/**
+	 * The user tokens of the app: issued by Easemob for a username, or signed locally.
+	 */
+	public static class UserToken {
+
+		/**
+		 * Whether Easemob creates a user it does not know when a token is issued for it
+		 * ({@code autoCreateUser}). Default {@code false}: a token for an unknown user fails
+		 * with {@code user not found}.
+		 */
+		private @Nullable Boolean autoCreateUser;
+
+		/**
+		 * Lifetime to request for an issued user token, in the unit of ttl-unit; a bare
+		 * number is seconds, 0 is a token that never expires. Unset: the console's setting
+		 * (用户认证).
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration ttl;
+
+		/**
+		 * Lifetime of a dynamic (locally signed) user token, whole seconds; a bare number is
+		 * seconds. Default 1h. Keep it short: whoever holds the token logs in as the user.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration dynamicTtl;
+
+		/**
+		 * The most user-token requests of the app in any second, for this instance, or for
+		 * the fleet with token.store=redis; callers past it wait their turn (at most
+		 * response-timeout). Easemob allows 300 a second per app key for app and user tokens
+		 * together. Default 50.
+		 */
+		private @Nullable Integer maxRequestsPerSecond;
+
+		public @Nullable Boolean getAutoCreateUser() {
+			return this.autoCreateUser;
+		}
+
+		public void setAutoCreateUser(@Nullable Boolean autoCreateUser) {
+			this.autoCreateUser = autoCreateUser;
+		}
+
+		public @Nullable Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(@Nullable Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public @Nullable Duration getDynamicTtl() {
+			return this.dynamicTtl;
+		}
+
+		public void setDynamicTtl(@Nullable Duration dynamicTtl) {
+			this.dynamicTtl = dynamicTtl;
+		}
+
+		public @Nullable Integer getMaxRequestsPerSecond() {
+			return this.maxRequestsPerSecond;
+		}
+
+		public void setMaxRequestsPerSecond(@Nullable Integer maxRequestsPerSecond) {
+			this.maxRequestsPerSecond = maxRequestsPerSecond;
+		}
 
 	}
 

@@ -7,6 +7,7 @@ import io.github.easemobtoken.EasemobCredentials;
 import io.github.easemobtoken.EasemobSettingKeys;
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
+import io.github.easemobtoken.user.UserTokenSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,19 +29,22 @@ import org.jspecify.annotations.Nullable;
  * @param maxBackoff the cap of the backoff
  * @param store where the token lives
  * @param storeTimeout the bound of one store operation
+ * @param userTokens the user-token settings
  * @author easemob-token
  */
 public record EasemobAppSettings(String name, EasemobSettingKeys keys, EasemobApp app,
 		@Nullable EasemobCredentials credentials,
 		@Nullable Duration ttl, TtlUnit ttlUnit, Duration connectTimeout, Duration responseTimeout, int maxConnections,
 		Duration refreshBeforeExpiry, Duration minRequestInterval, Duration maxBackoff, EasemobProperties.Store store,
-		Duration storeTimeout) {
+		Duration storeTimeout, UserTokenSettings userTokens) {
 
 	/** The checked values of one app; the one place its settings are put together. */
 	static EasemobAppSettings of(AppValues v, EasemobApp app, @Nullable EasemobCredentials credentials) {
 		return new EasemobAppSettings(v.name(), v.keys(), app, credentials, v.ttl(), v.ttlUnit(), v.connectTimeout(),
 				v.responseTimeout(), v.maxConnections(), v.refreshBeforeExpiry(), v.minRequestInterval(),
-				v.maxBackoff(), v.store(), v.storeTimeout());
+				v.maxBackoff(), v.store(), v.storeTimeout(),
+				new UserTokenSettings(v.autoCreateUser(), v.userTokenTtl(), v.ttlUnit(), v.dynamicTtl(),
+						v.maxUserTokenRequestsPerSecond(), v.responseTimeout(), v.keys()));
 	}
 
 	/**

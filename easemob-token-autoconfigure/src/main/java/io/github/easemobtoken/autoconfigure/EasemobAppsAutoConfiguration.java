@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.easemobtoken.EasemobApps;
 import io.github.easemobtoken.EasemobTokenProvider;
+import io.github.easemobtoken.EasemobUserTokens;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @author easemob-token
  */
 @AutoConfiguration(after = { EasemobTokenAutoConfiguration.class, EasemobWebClientAutoConfiguration.class,
-		EasemobRestClientAutoConfiguration.class })
+		EasemobRestClientAutoConfiguration.class, EasemobUserTokensAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBean(EasemobAppsSettings.class)
 public final class EasemobAppsAutoConfiguration {
@@ -42,22 +43,26 @@ public final class EasemobAppsAutoConfiguration {
 			ObjectProvider<EasemobTokenProvider> easemobTokenProvider,
 			ObjectProvider<EasemobAppBeans<CachingEasemobTokenProvider>> easemobNamedTokenProviders,
 			ObjectProvider<EasemobAppBeans<WebClient>> easemobNamedWebClients,
-			ObjectProvider<EasemobAppBeans<RestClient>> easemobNamedRestClients) {
+			ObjectProvider<EasemobAppBeans<RestClient>> easemobNamedRestClients,
+			ObjectProvider<EasemobAppBeans<EasemobUserTokens>> easemobNamedUserTokens) {
 		Map<String, EasemobTokenProvider> providers = EasemobTokenProviders.byApp(easemobAppsSettings,
 				easemobTokenProvider, easemobNamedTokenProviders);
 		Map<String, WebClient> webClients = new LinkedHashMap<>();
 		Map<String, RestClient> restClients = new LinkedHashMap<>();
+		Map<String, EasemobUserTokens> userTokens = new LinkedHashMap<>();
 		if (easemobAppsSettings.defaultApp() != null) {
 			putIfPresent(webClients, beanFactory, "easemobWebClient", WebClient.class);
 			putIfPresent(restClients, beanFactory, "easemobRestClient", RestClient.class);
+			putIfPresent(userTokens, beanFactory, "easemobUserTokens", EasemobUserTokens.class);
 		}
+		easemobNamedUserTokens.ifAvailable((named) -> userTokens.putAll(named.asMap()));
 		easemobNamedWebClients.ifAvailable((named) -> webClients.putAll(named.asMap()));
 		EasemobAppBeans<RestClient> namedRestClients = easemobNamedRestClients.getIfAvailable();
 		if (namedRestClients != null) {
 			restClients.putAll(namedRestClients.asMap());
 		}
 		boolean blocking = namedRestClients != null || !restClients.isEmpty();
-		return new EasemobApps(providers, webClients, blocking ? restClients : null);
+		return new EasemobApps(providers, webClients, blocking ? restClients : null, userTokens);
 	}
 
 	private static <T> void putIfPresent(Map<String, T> beans, BeanFactory beanFactory, String name, Class<T> type) {

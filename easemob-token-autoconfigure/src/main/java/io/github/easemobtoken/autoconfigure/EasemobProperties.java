@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.easemobtoken.token.TokenPolicy;
 import io.github.easemobtoken.token.TtlUnit;
+import io.github.easemobtoken.user.UserTokenSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -63,6 +64,10 @@ public class EasemobProperties extends EasemobAppProperties {
 		token.setMaxBackoff(TokenPolicy.DEFAULT_MAX_BACKOFF);
 		token.setStore(Store.MEMORY);
 		token.setStoreTimeout(DEFAULT_STORE_TIMEOUT);
+		UserToken userToken = getUserToken();
+		userToken.setAutoCreateUser(false);
+		userToken.setDynamicTtl(UserTokenSettings.DEFAULT_DYNAMIC_TTL);
+		userToken.setMaxRequestsPerSecond(UserTokenSettings.DEFAULT_MAX_REQUESTS_PER_SECOND);
 	}
 
 	public boolean isEnabled() {

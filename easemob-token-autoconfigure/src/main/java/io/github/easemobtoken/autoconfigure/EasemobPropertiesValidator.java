@@ -39,6 +39,9 @@ final class EasemobPropertiesValidator {
 
 	static final Duration LONGEST_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
 
+	/** Easemob's limit of token requests per app key and second, app and user tokens together. */
+	static final int MOST_TOKEN_REQUESTS_PER_SECOND = 300;
+
 	static final Duration LONGEST_TTL = TtlUnit.LONGEST_LIFETIME;
 
 	private final AppValues values;
@@ -339,10 +342,37 @@ final class EasemobPropertiesValidator {
 					+ this.values.responseTimeout() + "), was " + token.storeTimeout()
 					+ ": a slow store must never hold a token request up for as long as Easemob may take");
 		}
+		checkUserToken();
 		if (token.store() == EasemobProperties.Store.REDIS && !ClassUtils.isPresent(REDIS_TEMPLATE, classLoader)) {
 			reject(key("token.store"), "'redis' needs Spring Data Redis: add the dependency "
 					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive and configure spring.data.redis.*, "
 					+ "or set 'memory'");
+		}
+	}
+
+	private void checkUserToken() {
+		Duration ttl = this.values.userTokenTtl();
+		if (ttl != null) {
+			if (ttl.isNegative() || ttl.compareTo(LONGEST_TTL) > 0) {
+				reject(key("user-token.ttl"), "must be 0 (a token that never expires) or a positive duration of at "
+						+ "most " + LONGEST_TTL.toDays() + "d such as 7d, was " + ttl);
+			}
+			else if (!this.values.ttlUnit().isWhole(ttl)) {
+				reject(key("user-token.ttl"), "must be a whole number of "
+						+ this.values.ttlUnit().name().toLowerCase(Locale.ROOT) + " (" + key("ttl-unit") + "), was "
+						+ ttl);
+			}
+		}
+		Duration dynamicTtl = this.values.dynamicTtl();
+		if (checkDuration(key("user-token.dynamic-ttl"), dynamicTtl, LONGEST_TTL) && dynamicTtl.getNano() != 0) {
+			reject(key("user-token.dynamic-ttl"), "must be a whole number of seconds (the dynamic token's ttl is in "
+					+ "seconds), was " + dynamicTtl);
+		}
+		int perSecond = this.values.maxUserTokenRequestsPerSecond();
+		if (perSecond < 1 || perSecond > MOST_TOKEN_REQUESTS_PER_SECOND) {
+			reject(key("user-token.max-requests-per-second"), "must be between 1 and "
+					+ MOST_TOKEN_REQUESTS_PER_SECOND + " (Easemob's limit per app key, app and user tokens together), was "
+					+ perSecond);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.easemobtoken.autoconfigure;
 
 import io.github.easemobtoken.metrics.EasemobTokenMetrics;
+import io.github.easemobtoken.metrics.EasemobUserTokenMetrics;
 import io.github.easemobtoken.token.CachingEasemobTokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -50,6 +51,13 @@ public final class EasemobTokenMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	EasemobAppListenerFactory easemobNamedAppMetrics(MeterRegistry meterRegistry) {
 		return (appKey, status) -> new EasemobTokenMetrics(meterRegistry, appKey, status);
+	}
+
+	/** The meters of each app's user tokens ({@code easemob.user-token.*}). */
+	@Bean
+	@ConditionalOnMissingBean
+	EasemobUserTokenListenerFactory easemobUserTokenMetrics(MeterRegistry meterRegistry) {
+		return (appKey) -> new EasemobUserTokenMetrics(meterRegistry, appKey);
 	}
 
 }

@@ -106,7 +106,7 @@ class ConfigurationMetadataTests {
 				documented.put(name, String.valueOf(property.get("defaultValue")));
 			}
 		}
-		assertThat(documented).hasSize(10);
+		assertThat(documented).hasSize(13);
 		EasemobAppProperties bound = new Binder(new MapConfigurationPropertySource(documented))
 			.bind("easemob", Bindable.ofInstance(new EasemobAppProperties()))
 			.get();

@@ -72,6 +72,9 @@ public final class BootLine {
 	/** The property that has Spring's codecs log request details, headers included. */
 	public static final String LOG_REQUEST_DETAILS_PROPERTY = "spring.http.codecs.log-request-details";
 
+	/** The application's own setting that its HTTP clients follow no redirect. */
+	public static final String[] DONT_FOLLOW_REDIRECTS = { "spring.http.clients.redirects=dont-follow" };
+
 	/** The type a class loader hides to take health support away. */
 	public static final Class<?> HEALTH_INDICATOR = HealthIndicator.class;
 

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +50,11 @@ import org.springframework.core.env.MapPropertySource;
  * token that never expires, and Easemob's errors: 400 {@code illegal_argument} (a missing
  * field), 400 {@code invalid_grant} (a wrong client ID or secret), 404
  * {@code organization_application_not_found};</li>
+ * <li>the same endpoint's user tokens ({@code grant_type=inherit}, with the app's token):
+ * {@code username}, {@code autoCreateUser}, {@code ttl}, and the errors of the user-token
+ * page (a user not found, a {@link #deactivate deactivated} user, an illegal username, the
+ * plan's {@link #limitUsers user limit}, 401 for a missing or wrong app token); and
+ * {@link #userOf whose} a user token, issued or dynamic, is;</li>
  * <li>a users API, {@code POST /{org}/{app}/users}, {@code GET} and {@code DELETE
  * /{org}/{app}/users/{username}}, with Easemob's response envelope, that answers 401 to a
  * missing, unknown, expired or {@link #revoke revoked} token;</li>
@@ -119,6 +125,16 @@ public final class FakeEasemob implements AutoCloseable {
 	private final Set<String> rotatedSecrets = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, Map<String, JsonObject>> users = new ConcurrentHashMap<>();
+
+	private final Map<String, UserTokenIssued> userTokens = new ConcurrentHashMap<>();
+
+	private final Set<String> deactivated = ConcurrentHashMap.newKeySet();
+
+	private final Deque<Fault> userTokenFaults = new ConcurrentLinkedDeque<>();
+
+	private final Queue<UserTokenRequest> userTokenRequests = new ConcurrentLinkedQueue<>();
+
+	private volatile int userLimit = Integer.MAX_VALUE;
 
 	private final Deque<Fault> tokenFaults = new ConcurrentLinkedDeque<>();
 
@@ -363,6 +379,62 @@ public final class FakeEasemob implements AutoCloseable {
 	}
 
 	/**
+	 * Deactivate (ban) a user: a user token for it is refused with 400 {@code invalid_grant}
+	 * {@code user not activated}, as Easemob does.
+	 * @param appKey the app, {@code org#app}
+	 * @param username the user, registered or not yet
+	 */
+	public void deactivate(String appKey, String username) {
+		this.deactivated.add(appKey.replace('#', '/') + "/" + username);
+	}
+
+	/**
+	 * Limit the users an app may have, as the plan does: creating one more with
+	 * {@code autoCreateUser} is refused with 429 {@code resource_limited}.
+	 * @param maxUsers the most users of each app
+	 */
+	public void limitUsers(int maxUsers) {
+		this.userLimit = maxUsers;
+	}
+
+	/**
+	 * Answer the next user-token request with {@code fault} (faults queue up, one per request),
+	 * such as {@code Fault.status(409, "concurrent_operation_error", "concurrency create app user failed")}.
+	 * @param fault the fault
+	 */
+	public void enqueueUserTokenFault(Fault fault) {
+		this.userTokenFaults.add(fault);
+	}
+
+	/**
+	 * The user-token requests (inherit grant) received, in order.
+	 * @return the requests
+	 */
+	public List<UserTokenRequest> userTokenRequests() {
+		return List.copyOf(this.userTokenRequests);
+	}
+
+	/**
+	 * Whose a user token is, if it is valid now for the app: one the fake issued (not expired),
+	 * or a dynamic one signed with the app's client ID and secret (signature right, not
+	 * expired). What a client SDK's login with it would find.
+	 * @param appKey the app, {@code org#app}
+	 * @param userToken the token
+	 * @return the username, or empty when the token is not a valid user token of the app
+	 */
+	public Optional<String> userOf(String appKey, String userToken) {
+		String path = appKey.replace('#', '/');
+		UserTokenIssued issued = this.userTokens.get(userToken);
+		if (issued != null) {
+			boolean valid = issued.path().equals(path) && !this.revoked.contains(userToken)
+					&& (issued.expiresAt() == null || this.clock.instant().isBefore(issued.expiresAt()));
+			return valid ? Optional.of(issued.username()) : Optional.empty();
+		}
+		FakeApp app = this.apps.get(path);
+		return (app != null) ? DynamicTokens.userOf(app, userToken, this.clock.instant()) : Optional.empty();
+	}
+
+	/**
 	 * The token requests received, in order.
 	 * @return the requests
 	 */
@@ -422,6 +494,10 @@ public final class FakeEasemob implements AutoCloseable {
 		this.tokenLifetime = this.initialTokenLifetime;
 		this.tokenRequests.clear();
 		this.apiRequests.clear();
+		this.deactivated.clear();
+		this.userTokenFaults.clear();
+		this.userTokenRequests.clear();
+		this.userLimit = Integer.MAX_VALUE;
 	}
 
 	@Override
@@ -453,6 +529,10 @@ public final class FakeEasemob implements AutoCloseable {
 	private void token(HttpExchange exchange, String path) throws IOException {
 		Object read = readJson(exchange);
 		Map<?, ?> body = (read instanceof Map<?, ?> object) ? object : null;
+		if (body != null && "inherit".equals(text(body, "grant_type"))) {
+			userToken(exchange, path, body);
+			return;
+		}
 		String clientId = text(body, "client_id");
 		Long ttl = (body != null && (body.get("ttl") instanceof Integer || body.get("ttl") instanceof Long))
 				? ((Number) body.get("ttl")).longValue() : null;
@@ -477,6 +557,8 @@ public final class FakeEasemob implements AutoCloseable {
 		String token = this.tokenSource.get();
 		Instant expiresAt = lifetime.isZero() ? null : this.clock.instant().plus(lifetime);
 		this.tokens.put(token, new Issued(path, expiresAt));
+		// A test's numbered tokens start again at 1: an app token is no longer a user token of an earlier test.
+		this.userTokens.remove(token);
 		if (logger.isInfoEnabled()) {
 			logger.info("Fake Easemob issued app token …" + token.substring(token.length() - 4) + " for "
 					+ app.appKey() + ", valid for " + (lifetime.isZero() ? "ever" : lifetime.toMillis() / 1000 + " s"));
@@ -528,6 +610,83 @@ public final class FakeEasemob implements AutoCloseable {
 		}
 		return error("invalid_grant",
 				app.clientId().equals(text(body, "client_id")) ? "client_secret does not match" : "client_id does not match");
+	}
+
+	/** The inherit grant of the user-token page: a user token for a username, with the app's token. */
+	private void userToken(HttpExchange exchange, String path, Map<?, ?> body) throws IOException {
+		String username = text(body, "username");
+		boolean autoCreate = Boolean.TRUE.equals(body.get("autoCreateUser"));
+		Long ttl = (body.get("ttl") instanceof Integer || body.get("ttl") instanceof Long)
+				? ((Number) body.get("ttl")).longValue() : null;
+		Fault fault = this.userTokenFaults.poll();
+		UserTokenAnswer answer = userTokenAnswer(exchange, path, body, username, autoCreate);
+		this.userTokenRequests.add(new UserTokenRequest(path.replace('/', '#'),
+				(username != null) ? username : "", autoCreate, ttl, answered(fault, answer.status()),
+				this.clock.instant()));
+		if (applyFault(exchange, fault)) {
+			return;
+		}
+		pause(this.tokenDelay);
+		if (answer.status() != 200 || username == null) {
+			send(exchange, answer.status(), answer.body());
+			return;
+		}
+		Duration lifetime = (ttl != null) ? (this.milliseconds ? Duration.ofMillis(ttl) : Duration.ofSeconds(ttl))
+				: this.tokenLifetime;
+		String token = this.tokenSource.get();
+		this.tokens.remove(token);
+		this.userTokens.put(token, new UserTokenIssued(path, username,
+				lifetime.isZero() ? null : this.clock.instant().plus(lifetime)));
+		JsonObject user = registeredUsers(path).get(username);
+		send(exchange, 200, new JsonObject().put("access_token", token)
+			.put("expires_in", this.milliseconds ? lifetime.toMillis() : lifetime.toSeconds())
+			.put("user", (user != null) ? user.fields() : null));
+	}
+
+	private UserTokenAnswer userTokenAnswer(HttpExchange exchange, String path, Map<?, ?> body,
+			@Nullable String username, boolean autoCreate) {
+		if (this.apps.get(path) == null) {
+			return new UserTokenAnswer(404, error("organization_application_not_found",
+					"Could not find application for " + path + " from URI: " + path + "/users"));
+		}
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (!isAuthorized(authorization, path)) {
+			String bearer = (authorization != null && authorization.startsWith("Bearer "))
+					? authorization.substring("Bearer ".length()) : "";
+			Issued appToken = this.tokens.get(bearer);
+			boolean notAnAppToken = (appToken != null) ? !appToken.path().equals(path)
+					: this.userTokens.containsKey(bearer) || bearer.startsWith("ZHQt");
+			return new UserTokenAnswer(401, notAnAppToken
+					? error("auth_bad_access_token", "Unable to authenticate due to corrupt access token")
+					: error("unauthorized", "Unable to authenticate (OAuth)"));
+		}
+		if (username == null || !(body.get("autoCreateUser") instanceof Boolean)) {
+			return new UserTokenAnswer(400, error("illegal_argument",
+					(username == null) ? "username is missing" : "autoCreateUser is missing"));
+		}
+		Map<String, JsonObject> registered = registeredUsers(path);
+		if (!registered.containsKey(username)) {
+			if (!autoCreate) {
+				return new UserTokenAnswer(404, error("invalid_grant", "user not found"));
+			}
+			if (username.length() > 64) {
+				return new UserTokenAnswer(400, error("illegal_argument", "USERNAME_TOO_LONG"));
+			}
+			if (!username.matches("[A-Za-z0-9_.-]+")) {
+				return new UserTokenAnswer(400, error("illegal_argument", "username [" + username + "] is not legal"));
+			}
+			synchronized (registered) {
+				if (!registered.containsKey(username) && registered.size() >= this.userLimit) {
+					return new UserTokenAnswer(429, error("resource_limited", "You have exceeded the limit of the "
+							+ "community edition,Please upgrade to the enterprise edition"));
+				}
+				registered.putIfAbsent(username, user(username));
+			}
+		}
+		if (this.deactivated.contains(path + "/" + username)) {
+			return new UserTokenAnswer(400, error("invalid_grant", "user not activated"));
+		}
+		return new UserTokenAnswer(200, new JsonObject());
 	}
 
 	private void users(HttpExchange exchange, String path, @Nullable String username) throws IOException {
@@ -731,6 +890,27 @@ public final class FakeEasemob implements AutoCloseable {
 	}
 
 	private record Issued(String path, @Nullable Instant expiresAt) {
+	}
+
+	private record UserTokenIssued(String path, String username, @Nullable Instant expiresAt) {
+	}
+
+	private record UserTokenAnswer(int status, JsonObject body) {
+	}
+
+	/**
+	 * A user-token request (the inherit grant) the fake received.
+	 *
+	 * @param app the app asked for, {@code org#app}
+	 * @param username the {@code username} sent, empty when none
+	 * @param autoCreateUser the {@code autoCreateUser} sent
+	 * @param ttl the {@code ttl} sent, if any
+	 * @param status the status answered: a fault's when one answered it, {@code 0} when a
+	 * fault closed the connection
+	 * @param receivedAt when it arrived, on the fake's clock
+	 */
+	public record UserTokenRequest(String app, String username, boolean autoCreateUser, @Nullable Long ttl, int status,
+			Instant receivedAt) {
 	}
 
 	/**

@@ -98,9 +98,18 @@ class SampleApplicationDemoTests {
 		assertThat(FULL_TOKEN.matcher(output.getAll()).find()).as("a whole token in the log").isFalse();
 	}
 
-	private double successfulRefreshes() {
+	@Test
+	void shouldLogTheDemoUserInWithAnIssuedAndADynamicUserToken() {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> count("easemob.user-token.signed", "") >= 1);
+		assertThat(count("easemob.user-token.requests", "?tag=outcome:success")).isEqualTo(1.0);
+		assertThat(count("easemob.user-token.signed", "")).isEqualTo(1.0);
+	}
+
+	private double count(String meter, String query) {
 		Map<?, ?> metric = this.web.get()
-			.uri("/actuator/metrics/easemob.token.refresh?tag=outcome:success")
+			.uri("/actuator/metrics/" + meter + query)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -112,6 +121,10 @@ class SampleApplicationDemoTests {
 			.filter((measurement) -> "COUNT".equals(measurement.get("statistic")))
 			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
 			.sum();
+	}
+
+	private double successfulRefreshes() {
+		return count("easemob.token.refresh", "?tag=outcome:success");
 	}
 
 }

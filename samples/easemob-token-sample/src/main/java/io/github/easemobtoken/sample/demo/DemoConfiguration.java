@@ -2,6 +2,7 @@ package io.github.easemobtoken.sample.demo;
 
 import java.time.Duration;
 
+import io.github.easemobtoken.EasemobUserTokens;
 import io.github.easemobtoken.sample.EasemobUsers;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +23,9 @@ class DemoConfiguration {
 	}
 
 	@Bean
-	DemoTraffic demoTraffic(EasemobUsers users, @Value("${sample.demo.traffic-interval:5s}") Duration interval) {
-		return new DemoTraffic(users, interval);
+	DemoTraffic demoTraffic(EasemobUsers users, EasemobUserTokens easemobUserTokens,
+			FakeEasemobServer fakeEasemobServer, @Value("${sample.demo.traffic-interval:5s}") Duration interval) {
+		return new DemoTraffic(users, easemobUserTokens, fakeEasemobServer, interval);
 	}
 
 }

@@ -53,6 +53,15 @@ final class FakeEasemobServer implements BeanFactoryPostProcessor, EnvironmentAw
 				+ ", tokens valid for " + tokenLifetime.toSeconds() + " s)");
 	}
 
+	/** The fake, once the context has started it: the demo asks it whether a user token is valid. */
+	FakeEasemob fake() {
+		FakeEasemob easemob = this.easemob;
+		if (easemob == null) {
+			throw new IllegalStateException("the fake Easemob has not started");
+		}
+		return easemob;
+	}
+
 	@Override
 	public void destroy() {
 		if (this.easemob != null) {
