@@ -221,6 +221,37 @@ class EasemobUserTokensTests {
 	}
 
 	@Test
+	void shouldFailWhoseTurnIsFurtherThanTheResponseTimeoutSayingWhatToRaise() {
+		easemob.fake().addUsers(TestApp.APP_KEY, "u0", "u1", "u2", "u3");
+		this.contextRunner
+			.withPropertyValues("easemob.user-token.max-requests-per-second=1", "easemob.response-timeout=2s")
+			.run((context) -> {
+				context.getBean(EasemobTokenProvider.class).getToken().block(WAIT);
+				List<Object> outcomes = Flux.range(0, 4)
+					.flatMap((i) -> context.getBean(EasemobUserTokens.class)
+						.issue("u" + i)
+						.map((token) -> (Object) token.username())
+						.onErrorResume(EasemobUserTokenException.class, Mono::just))
+					.collectList()
+					.block(WAIT);
+				assertThat(outcomes).filteredOn(String.class::isInstance).containsExactlyInAnyOrder("u0", "u1");
+				assertThat(outcomes).filteredOn(EasemobUserTokenException.class::isInstance)
+					.hasSize(2)
+					.allSatisfy((failure) -> {
+						assertThat(((EasemobUserTokenException) failure).getReason()).isEqualTo("rate_limited");
+						assertThat(((EasemobUserTokenException) failure).getMessage())
+							.contains("raise easemob.user-token.max-requests-per-second");
+					});
+				assertThat(easemob.fake().userTokenRequests()).hasSize(2);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("easemob.user-token.failures")
+					.tag("reason", "rate_limited")
+					.counter()
+					.count()).isEqualTo(2);
+			});
+	}
+
+	@Test
 	void shouldCountAndObserveWithoutTheUsernameOrTheToken() {
 		List<Observation.Context> observed = new CopyOnWriteArrayList<>();
 		ObservationRegistry observations = ObservationRegistry.create();
