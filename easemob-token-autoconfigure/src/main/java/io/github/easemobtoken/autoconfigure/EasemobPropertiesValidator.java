@@ -296,21 +296,7 @@ final class EasemobPropertiesValidator {
 	}
 
 	private void checkToken(@Nullable ClassLoader classLoader) {
-		Duration ttl = this.values.ttl();
-		if (ttl != null) {
-			if (ttl.isNegative()) {
-				reject(key("ttl"), "must be 0 (a token that never expires) or a positive duration such as 7d, was "
-						+ ttl);
-			}
-			else if (ttl.compareTo(LONGEST_TTL) > 0) {
-				reject(key("ttl"), "must be at most " + LONGEST_TTL.toDays() + "d (100 years; 0 asks for a token that "
-						+ "never expires), was " + ttl);
-			}
-			else if (!this.values.ttlUnit().isWhole(ttl)) {
-				reject(key("ttl"), "must be a whole number of "
-						+ this.values.ttlUnit().name().toLowerCase(Locale.ROOT) + " (" + key("ttl-unit") + "), was " + ttl);
-			}
-		}
+		checkTtl("ttl", this.values.ttl());
 		AppValues token = this.values;
 		if (token.refreshBeforeExpiry().isNegative()) {
 			reject(key("token.refresh-before-expiry"), "must not be negative, was " + token.refreshBeforeExpiry());
@@ -350,19 +336,26 @@ final class EasemobPropertiesValidator {
 		}
 	}
 
-	private void checkUserToken() {
-		Duration ttl = this.values.userTokenTtl();
-		if (ttl != null) {
-			if (ttl.isNegative() || ttl.compareTo(LONGEST_TTL) > 0) {
-				reject(key("user-token.ttl"), "must be 0 (a token that never expires) or a positive duration of at "
-						+ "most " + LONGEST_TTL.toDays() + "d such as 7d, was " + ttl);
-			}
-			else if (!this.values.ttlUnit().isWhole(ttl)) {
-				reject(key("user-token.ttl"), "must be a whole number of "
-						+ this.values.ttlUnit().name().toLowerCase(Locale.ROOT) + " (" + key("ttl-unit") + "), was "
-						+ ttl);
-			}
+	/** A lifetime to request, of an app token or a user token: sent in ttl-unit, 0 for never. */
+	private void checkTtl(String key, @Nullable Duration ttl) {
+		if (ttl == null) {
+			return;
 		}
+		if (ttl.isNegative()) {
+			reject(key(key), "must be 0 (a token that never expires) or a positive duration such as 7d, was " + ttl);
+		}
+		else if (ttl.compareTo(LONGEST_TTL) > 0) {
+			reject(key(key), "must be at most " + LONGEST_TTL.toDays() + "d (100 years; 0 asks for a token that "
+					+ "never expires), was " + ttl);
+		}
+		else if (!this.values.ttlUnit().isWhole(ttl)) {
+			reject(key(key), "must be a whole number of " + this.values.ttlUnit().name().toLowerCase(Locale.ROOT)
+					+ " (" + key("ttl-unit") + "), was " + ttl);
+		}
+	}
+
+	private void checkUserToken() {
+		checkTtl("user-token.ttl", this.values.userTokenTtl());
 		Duration dynamicTtl = this.values.dynamicTtl();
 		if (checkDuration(key("user-token.dynamic-ttl"), dynamicTtl, LONGEST_TTL) && dynamicTtl.getNano() != 0) {
 			reject(key("user-token.dynamic-ttl"), "must be a whole number of seconds (the dynamic token's ttl is in "

@@ -318,11 +318,13 @@ class EasemobUserTokensTests {
 	@Test
 	void shouldNotStartWithAUserTokenSettingOutOfRange() {
 		this.contextRunner.withPropertyValues("easemob.user-token.max-requests-per-second=301",
-				"easemob.user-token.dynamic-ttl=1500ms")
+				"easemob.user-token.dynamic-ttl=1500ms", "easemob.user-token.ttl=1500ms")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("easemob.user-token.max-requests-per-second")
-				.hasMessageContaining("easemob.user-token.dynamic-ttl"));
+				.hasMessageContaining("easemob.user-token.max-requests-per-second must be between 1 and 300")
+				.hasMessageContaining("easemob.user-token.dynamic-ttl must be a whole number of seconds")
+				.hasMessageContaining("easemob.user-token.ttl must be a whole number of seconds (easemob.ttl-unit), "
+						+ "was PT1.5S"));
 	}
 
 }
