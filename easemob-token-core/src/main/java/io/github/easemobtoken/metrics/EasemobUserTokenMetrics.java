@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The meters of an app's user tokens, tagged {@code app}; never the username:
  * <ul>
  * <li>{@code easemob.user-token.requests}: a timer of {@code issue} calls that reached an
- * end, the wait for a turn included, tagged {@code outcome=success|failure};</li>
+ * end, the wait for a turn included, tagged {@code outcome=success|failure}; a call that
+ * found no app token is not among them: the app token's own meters count that failure;</li>
  * <li>{@code easemob.user-token.failures}: a counter of failed ones, tagged {@code reason}
  * (Easemob's {@code error}, such as {@code invalid_grant}, or {@code server_error},
  * {@code timeout}, {@code io_error}, {@code malformed_response}, {@code rate_limited});</li>
